@@ -1,0 +1,41 @@
+package dev.atelier.accounts.internal;
+
+import dev.atelier.platform.ApiException;
+import dev.atelier.platform.web.Problems;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * The API is stateless: every call carries {@code Authorization: Bearer <access token or API key>}.
+ * Only {@code /api/**} needs a caller; health, metrics, the API description and unknown paths
+ * pass through (an unknown path is an honest 404, not a 401).
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, Problems problems) throws Exception {
+        return http
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable())
+                .requestCache(cache -> cache.disable())
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/api/v1/auth/**").permitAll()
+                        .requestMatchers("/api/**").authenticated()
+                        .anyRequest().permitAll())
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((request, response, e) -> problems.write(request, response,
+                                new ApiException(HttpStatus.UNAUTHORIZED, "unauthenticated",
+                                        "Send Authorization: Bearer <access token or API key>")))
+                        .accessDeniedHandler((request, response, e) -> problems.write(request, response,
+                                new ApiException(HttpStatus.FORBIDDEN, "forbidden", "You may not do this"))))
+                .build();
+    }
+}

@@ -1,0 +1,51 @@
+package dev.atelier.test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
+import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Applied to every Spring context in the tests (registered in META-INF/spring.factories): a fresh
+ * database in the shared PostgreSQL, a fresh data directory, and a {@link MutableClock}.
+ * A test that brings its own database ({@code atelier.database.url}) or data directory keeps it.
+ */
+public class TestContextInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        var environment = context.getEnvironment();
+        if (environment.getProperty("atelier.test.isolated", Boolean.class, true)) {
+            TestPropertyValues.of(
+                    "atelier.database.url=" + TestDatabase.newDatabase(),
+                    "atelier.database.username=postgres",
+                    "atelier.database.password=",
+                    "atelier.database.max-pool-size=8",
+                    "atelier.data-dir=" + tempDirectory()).applyTo(context);
+        }
+        context.addBeanFactoryPostProcessor(new BeanDefinitionRegistryPostProcessor() {
+            @Override
+            public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
+                RootBeanDefinition clock = new RootBeanDefinition(MutableClock.class, MutableClock::new);
+                clock.setPrimary(true);
+                registry.registerBeanDefinition("testClock", clock);
+            }
+        });
+    }
+
+    private static Path tempDirectory() {
+        try {
+            Path directory = Files.createTempDirectory("atelier-test-");
+            directory.toFile().deleteOnExit();
+            return directory;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
