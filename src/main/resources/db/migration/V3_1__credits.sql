@@ -2,8 +2,9 @@
 -- The checks are the last line of defence: the statements in credits.internal never rely on them
 -- for correctness, but a bug can never push an account below zero or settle a hold twice.
 
+-- an account belongs to a user of the accounts module: credits can never be given to no one
 create table credit_accounts (
-    user_id    uuid primary key,
+    user_id    uuid primary key references users (id),
     balance    bigint      not null default 0,
     held       bigint      not null default 0,
     updated_at timestamptz not null,
