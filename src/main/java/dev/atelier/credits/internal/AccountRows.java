@@ -43,7 +43,9 @@ public class AccountRows {
                    (select amount from existing) as existing_amount,
                    (select balance_after from existing) as existing_balance,
                    (select held_after from existing) as existing_held,
-                   (select balance - held from credit_accounts where user_id = :user) as available_before
+                   (select balance - held from credit_accounts
+                    where user_id = :user and not exists (select 1 from account) and not exists (select 1 from existing)
+                    for share) as available_now
             """;
 
     private final JdbcClient jdbc;
@@ -84,7 +86,7 @@ public class AccountRows {
             return new Adjustment.Applied(existing, rs.getLong("existing_amount"), rs.getLong("existing_balance"),
                     rs.getLong("existing_held"), true);
         }
-        return new Adjustment.Refused(amount, rs.getLong("available_before"));
+        return new Adjustment.Refused(amount, rs.getLong("available_now"));
     }
 
     public Balance balance(UUID user) {

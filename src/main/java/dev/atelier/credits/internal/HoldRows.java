@@ -19,7 +19,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class HoldRows {
 
-    /** Holds {@code :amount} if the account has it and the reference was never held. */
+    /**
+     * Holds {@code :amount} if the account has it and the reference was never held. When refused,
+     * the available amount is read with a locking read: the plain snapshot would be the one from
+     * before this statement waited for the account row, and could show more than was there.
+     */
     static final String PLACE = """
             with existing as (
                 select h.id, h.user_id, h.amount, l.balance_after - l.held_after as available
@@ -45,7 +49,9 @@ public class HoldRows {
                    (select user_id from existing) as existing_user,
                    (select amount from existing) as existing_amount,
                    (select available from existing) as existing_available,
-                   (select balance - held from credit_accounts where user_id = :user) as available_before
+                   (select balance - held from credit_accounts
+                    where user_id = :user and not exists (select 1 from account) and not exists (select 1 from existing)
+                    for share) as available_now
             """;
 
     /** Takes min(:amount, held) as spent and frees the whole hold, if the hold is still open. */
@@ -116,7 +122,7 @@ public class HoldRows {
             }
             return new Hold.Placed(existing, rs.getLong("existing_amount"), rs.getLong("existing_available"), true);
         }
-        return new Hold.Refused(amount, rs.getLong("available_before")); // null (no account) reads as 0
+        return new Hold.Refused(amount, rs.getLong("available_now")); // null (no account) reads as 0
     }
 
     public Settlement capture(UUID hold, long amount) {

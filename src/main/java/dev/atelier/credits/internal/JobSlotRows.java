@@ -29,7 +29,8 @@ public class JobSlotRows {
             )
             select (select active from slot) as taken,
                    (select job_ref from existing) as existing,
-                   (select active from active_job_counts where user_id = :user) as active_before
+                   (select active from active_job_counts
+                    where user_id = :user and not exists (select 1 from slot) for share) as active_now
             """;
 
     static final String RELEASE = """
@@ -56,10 +57,10 @@ public class JobSlotRows {
                     if (!rs.wasNull()) {
                         return (JobSlot) new JobSlot.Taken(taken, limit, false);
                     }
-                    int before = rs.getInt("active_before");
+                    int active = rs.getInt("active_now");
                     return rs.getString("existing") != null
-                            ? new JobSlot.Taken(before, limit, true)
-                            : new JobSlot.Full(before, limit);
+                            ? new JobSlot.Taken(active, limit, true)
+                            : new JobSlot.Full(active, limit);
                 }).single());
     }
 
