@@ -8,6 +8,7 @@ import dev.atelier.accounts.Role;
 import dev.atelier.platform.ApiException;
 import dev.atelier.test.AtelierTest;
 import dev.atelier.test.MutableClock;
+import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -26,10 +27,15 @@ class RateLimitsTest {
     RateLimits rateLimits;
     @Autowired
     MutableClock clock;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired
+    PostgreSQLSelectForUpdateBasedProxyManager<String> bucketStore;
 
     @AfterEach
     void tearDown() {
         RequestContextHolder.resetRequestAttributes();
+        clock.reset();
     }
 
     @Test
@@ -76,6 +82,18 @@ class RateLimitsTest {
                 .remaining()).isEqualTo(9);
         assertThat(rateLimits.check(CurrentUser.signedIn(id, Role.ADMIN), OperationClass.RENDER).limit())
                 .isEqualTo(100);
+    }
+
+    @Test
+    void expiredBucketsAreDeleted() {
+        UUID id = UUID.randomUUID();
+        rateLimits.check(CurrentUser.signedIn(id, Role.USER), OperationClass.RENDER);
+        // Bucket4j stamps expiry with the wall clock (not ours): age this bucket by hand
+        jdbc.sql("update rate_limit_buckets set expires_at = 0 where id like :key").param("key", "%" + id).update();
+
+        assertThat(bucketStore.removeExpired(1000)).isPositive();
+        assertThat(jdbc.sql("select count(*) from rate_limit_buckets where id like :key").param("key", "%" + id)
+                .query(Integer.class).single()).isZero();
     }
 
     @Test
