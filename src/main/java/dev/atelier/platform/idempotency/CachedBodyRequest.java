@@ -13,35 +13,51 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A request whose body was read up front so it can be fingerprinted and still be read by the
- * handler. Bodies are already capped by the JSON body limit; multipart uploads are never buffered
- * (they are streamed to storage), so for them only the declared length goes into the fingerprint.
+ * handler. Bodies are already capped by the JSON body limit. Multipart uploads are never buffered
+ * (they are streamed to storage), so for them only the declared length goes into the fingerprint;
+ * form posts are left to the container to parse and their parameters are the fingerprint.
  */
 final class CachedBodyRequest extends HttpServletRequestWrapper {
 
     private final byte[] body;
-    private final boolean streamed;
+    private final byte[] fingerprint;
 
-    private CachedBodyRequest(HttpServletRequest request, byte[] body, boolean streamed) {
+    private CachedBodyRequest(HttpServletRequest request, byte[] body, byte[] fingerprint) {
         super(request);
         this.body = body;
-        this.streamed = streamed;
+        this.fingerprint = fingerprint;
     }
 
     static CachedBodyRequest of(HttpServletRequest request) throws IOException {
-        String type = request.getContentType();
-        if (type != null && type.toLowerCase().startsWith("multipart/")) {
-            return new CachedBodyRequest(request, null, true);
+        String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase();
+        if (type.startsWith("multipart/")) {
+            return new CachedBodyRequest(request, null, utf8("multipart:" + request.getContentLengthLong()));
         }
-        return new CachedBodyRequest(request, request.getInputStream().readAllBytes(), false);
+        if (type.startsWith("application/x-www-form-urlencoded")) {
+            StringBuilder form = new StringBuilder("form:");
+            new java.util.TreeMap<>(request.getParameterMap()).forEach((name, values) ->
+                    form.append(name).append('=').append(String.join("\u0000", values)).append('\n'));
+            return new CachedBodyRequest(request, null, utf8(form.toString()));
+        }
+        byte[] body = request.getInputStream().readAllBytes();
+        return new CachedBodyRequest(request, body, body);
     }
 
-    byte[] bodyOrLength() {
-        return streamed ? ("multipart:" + getContentLengthLong()).getBytes(StandardCharsets.UTF_8) : body;
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    byte[] fingerprintPart() {
+        return fingerprint;
+    }
+
+    private boolean streamed() {
+        return body == null;
     }
 
     @Override
     public ServletInputStream getInputStream() throws IOException {
-        if (streamed) {
+        if (streamed()) {
             return super.getInputStream();
         }
         ByteArrayInputStream in = new ByteArrayInputStream(body);
@@ -75,7 +91,7 @@ final class CachedBodyRequest extends HttpServletRequestWrapper {
 
     @Override
     public BufferedReader getReader() throws IOException {
-        if (streamed) {
+        if (streamed()) {
             return super.getReader();
         }
         String encoding = getCharacterEncoding();

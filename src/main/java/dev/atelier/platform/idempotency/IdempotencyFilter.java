@@ -123,14 +123,14 @@ class IdempotencyFilter extends OncePerRequestFilter {
         return authentication.getName();
     }
 
-    /** What "the same request" means: method, path, query and body (multipart: declared length, see docs). */
+    /** What "the same request" means: method, path, query and body (see {@link CachedBodyRequest}). */
     private static byte[] fingerprint(CachedBodyRequest request) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             String head = request.getMethod() + "\n" + request.getRequestURI() + "\n"
                     + (request.getQueryString() == null ? "" : request.getQueryString()) + "\n";
             digest.update(head.getBytes(StandardCharsets.UTF_8));
-            digest.update(request.bodyOrLength());
+            digest.update(request.fingerprintPart());
             return digest.digest();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);

@@ -193,6 +193,25 @@ class IdempotencyTest {
         assertThat(work.runs).hasValue(2);
     }
 
+    @Test
+    void aFormPostIsFingerprintedByItsFieldsAndStillReachesTheHandler() {
+        String key = key();
+
+        Api.Response first = form(key, "name=a&size=2");
+        Api.Response again = form(key, "size=2&name=a");
+        Api.Response other = form(key, "name=b&size=2");
+
+        assertThat(first.json().get("name").asString()).isEqualTo("a");
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(other.status()).isEqualTo(422);
+        assertThat(work.runs).hasValue(1);
+    }
+
+    private Api.Response form(String key, String body) {
+        return api.post("/api/v1/test-form").bearer(user.accessToken()).header("Idempotency-Key", key)
+                .raw("application/x-www-form-urlencoded", body).send();
+    }
+
     private void stuckGateOpen(CompletableFuture<Api.Response> stuck) throws Exception {
         // the first request was only slow, not dead: when it ends, its late answer does not overwrite the retry's
         CountDownLatch gate = work.blocked;
@@ -249,6 +268,11 @@ class IdempotencyTest {
             }
             return ResponseEntity.status(status).header("Location", "/api/v1/test-work/" + run)
                     .body(Map.of("run", run, "claim", lastClaim));
+        }
+
+        @PostMapping("/api/v1/test-form")
+        Map<String, Object> form(@RequestParam String name) {
+            return Map.of("run", runs.incrementAndGet(), "name", name);
         }
     }
 }
