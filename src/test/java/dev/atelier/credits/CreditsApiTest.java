@@ -31,12 +31,12 @@ class CreditsApiTest {
     void setUp() {
         user = users.signUp();
         admin = users.admin();
+        // welcome credits arrive from an asynchronous listener of AccountCreated
+        await().untilAsserted(() -> assertThat(balance(user).get("balance").asLong()).isEqualTo(100));
     }
 
     @Test
     void aNewAccountStartsWithOneHundredWelcomeCredits() {
-        await().untilAsserted(() -> assertThat(balance(user).get("balance").asLong()).isEqualTo(100));
-
         JsonNode balance = balance(user);
         assertThat(balance.get("held").asLong()).isZero();
         assertThat(balance.get("available").asLong()).isEqualTo(100);
