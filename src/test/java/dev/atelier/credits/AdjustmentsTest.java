@@ -2,22 +2,15 @@ package dev.atelier.credits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
-import dev.atelier.accounts.AccountCreated;
 import dev.atelier.platform.ApiException;
 import dev.atelier.test.AtelierTest;
-import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 @AtelierTest
 class AdjustmentsTest {
@@ -26,10 +19,6 @@ class AdjustmentsTest {
     Credits credits;
     @Autowired
     JdbcClient jdbc;
-    @Autowired
-    TransactionTemplate transactions;
-    @Autowired
-    ApplicationEventPublisher events;
 
     TestAccounts accounts;
 
@@ -89,47 +78,4 @@ class AdjustmentsTest {
                 });
     }
 
-    @Test
-    void welcomeCreditsAreGrantedOnceWhenTheEventArrivesTwice() {
-        UUID user = accounts.user();
-        AccountCreated created = new AccountCreated(user, user + "@credits.test", Instant.now());
-
-        publish(created);
-        publish(created);
-
-        everyDeliveryHasEnded(user);
-        assertThat(credits.balance(user)).isEqualTo(new Balance(100, 0));
-        assertThat(welcomeRows(user)).isEqualTo(1);
-    }
-
-    @Test
-    void racingWelcomeDeliveriesGrantOnce() throws Exception {
-        UUID user = accounts.user();
-        AccountCreated created = new AccountCreated(user, user + "@credits.test", Instant.now());
-        List<Callable<Boolean>> deliveries = List.of(() -> publish(created), () -> publish(created),
-                () -> publish(created), () -> publish(created));
-
-        Concurrently.run(4, deliveries);
-
-        everyDeliveryHasEnded(user);
-        assertThat(credits.balance(user)).isEqualTo(new Balance(100, 0));
-        assertThat(welcomeRows(user)).isEqualTo(1);
-    }
-
-    /** Listeners run asynchronously; every delivery, the racing ones included, must complete. */
-    private void everyDeliveryHasEnded(UUID user) {
-        await().untilAsserted(() -> assertThat(jdbc.sql("""
-                select count(*) from event_publication where completion_date is null and serialized_event like :user
-                """).param("user", "%" + user + "%").query(Integer.class).single()).isZero());
-    }
-
-    private boolean publish(AccountCreated event) {
-        transactions.executeWithoutResult(status -> events.publishEvent(event));
-        return true;
-    }
-
-    private int welcomeRows(UUID user) {
-        return jdbc.sql("select count(*) from credit_ledger where user_id = :u and kind = 'welcome'")
-                .param("u", user).query(Integer.class).single();
-    }
 }

@@ -21,6 +21,11 @@ class ConcurrentHoldsTest {
     Credits credits;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    javax.sql.DataSource dataSource;
+
+    /** Racers queued on one account row: the test pool has 8 connections, the lock takes one. */
+    static final int RACERS = 5;
 
     TestAccounts accounts;
 
@@ -75,20 +80,30 @@ class ConcurrentHoldsTest {
     }
 
     @Test
-    void racingPlacesOfOneReferenceHoldItOnce() throws Exception {
+    void racingPlacesOfOneReferenceHoldItOnceAndAllAnswerTheSameHold() throws Exception {
         UUID user = accounts.withCredits(100);
         String reference = "race:" + UUID.randomUUID();
-        List<Callable<Hold>> places = new ArrayList<>();
-        for (int i = 0; i < 16; i++) {
-            places.add(() -> credits.place(user, 10, reference));
+        List<java.util.concurrent.Future<Hold>> places = new ArrayList<>();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(RACERS);
+        try {
+            try (AccountLock lock = AccountLock.on(dataSource, user)) {
+                for (int i = 0; i < RACERS; i++) {
+                    places.add(pool.submit(() -> credits.place(user, 10, reference)));
+                }
+                lock.awaitWaiters(jdbc, RACERS);
+            }
+            List<Hold> results = new ArrayList<>();
+            for (var place : places) {
+                results.add(place.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+
+            assertThat(results).allSatisfy(hold -> assertThat(hold).isInstanceOf(Hold.Placed.class));
+            assertThat(results).extracting(hold -> ((Hold.Placed) hold).holdId())
+                    .containsOnly(((Hold.Placed) results.getFirst()).holdId());
+            assertThat(results).filteredOn(hold -> !((Hold.Placed) hold).alreadyPlaced()).hasSize(1);
+        } finally {
+            pool.shutdownNow();
         }
-
-        List<Hold> results = Concurrently.run(16, places);
-
-        assertThat(results).allSatisfy(hold -> assertThat(hold).isInstanceOf(Hold.Placed.class));
-        assertThat(results).extracting(hold -> ((Hold.Placed) hold).holdId()).containsOnly(
-                ((Hold.Placed) results.getFirst()).holdId());
-        assertThat(results).filteredOn(hold -> !((Hold.Placed) hold).alreadyPlaced()).hasSize(1);
         assertThat(credits.balance(user)).isEqualTo(new Balance(100, 10));
         assertThat(credits.audit().violations()).isEmpty();
     }
