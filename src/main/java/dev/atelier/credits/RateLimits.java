@@ -20,6 +20,9 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * {@link #check(CurrentUser, OperationClass)} before doing the work: it spends one request, puts
  * the {@code RateLimit-Limit/-Remaining/-Reset} headers on the current response, and throws 429
  * {@code rate_limited} with {@code Retry-After} when none is left.
+ *
+ * <p>A check is a short transaction of its own on its own connection (a spent request stays spent
+ * even if the work then fails), so call it before opening the transaction that does the work.
  */
 @Service
 public class RateLimits {
