@@ -28,8 +28,11 @@ class FfmpegTest {
     }
 
     @AfterEach
-    void noToolProcessOutlivesItsRun() {
+    void noToolProcessOrHelperThreadOutlivesItsRun() {
         assertThat(ProcessHandle.current().children()).isEmpty();
+        assertThat(Thread.getAllStackTraces().keySet())
+                .filteredOn(thread -> thread.getName().startsWith("ffmpeg-") || thread.getName().startsWith("ffprobe-"))
+                .isEmpty();
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import javax.imageio.ImageIO;
 
 /**
@@ -54,34 +55,42 @@ public final class MotionEngine {
     }
 
     private void film(MotionRequest request, Path still, Path output) throws IOException, InterruptedException {
+        int width = request.resolution().width();
+        int height = request.resolution().height();
         int frames = (int) Math.round(request.durationMs() * FPS / 1000.0);
         CameraMove move = CameraMove.choose(PromptWords.of(request.prompt(), request.seed()).random("camera"));
-        String video = "[0:v]" + move.filter(frames, request.resolution().width(), request.resolution().height(), FPS)
-                + ",format=yuv420p[v]";
+        Soundtrack sound = soundtrack(request);
         List<String> args = new ArrayList<>(List.of("-i", still.toAbsolutePath().toString()));
-        StdinFeed soundtrack = null;
-        String audio;
-        if (request.soundtrack()) {
-            Score score = tune.compose(new TuneRequest(request.prompt(), request.seed(), Math.max(request.durationMs(),
-                    TuneRequest.MIN_DURATION_MS)));
-            long samples = TuneEngine.frames(request.durationMs());
-            soundtrack = stdin -> MidiRenderer.render(score, samples, stdin);
-            args.addAll(TuneEngine.pcmInput());
-            audio = "[1:a]" + TuneEngine.audioFilter(score, request.durationMs()) + "[a]";
-        } else {
-            args.addAll(List.of("-f", "lavfi", "-i", "anullsrc=r=44100:cl=stereo"));
-            audio = "[1:a]anull[a]";
-        }
-        args.addAll(List.of("-filter_complex", video + ";" + audio, "-map", "[v]", "-map", "[a]",
+        args.addAll(sound.input());
+        args.addAll(List.of(
+                "-filter_complex", "[0:v]" + move.filter(frames, width, height, FPS) + ",format=yuv420p[v];"
+                        + "[1:a]" + sound.filter() + "[a]",
+                "-map", "[v]", "-map", "[a]",
                 "-c:v", "libopenh264", "-b:v", request.resolution() == MotionRequest.Resolution.P720 ? "4M" : "1500k",
-                "-c:a", "aac", "-b:a", "160k", "-t", String.format(java.util.Locale.ROOT, "%.3f", request.durationMs() / 1000.0),
+                "-c:a", "aac", "-b:a", "160k",
+                "-t", String.format(Locale.ROOT, "%.3f", request.durationMs() / 1000.0),
                 "-fflags", "+bitexact", "-map_metadata", "-1", "-movflags", "+faststart", "-f", "mp4",
                 output.toAbsolutePath().toString()));
         Duration timeout = Duration.ofSeconds(60).plusMillis(request.durationMs() * 6);
-        if (soundtrack == null) {
+        if (sound.feed() == null) {
             ffmpeg.run(args, timeout);
         } else {
-            ffmpeg.run(args, timeout, soundtrack);
+            ffmpeg.run(args, timeout, sound.feed());
         }
+    }
+
+    /** ffmpeg's second input, the filter it goes through, and what writes it to stdin (if anything). */
+    private record Soundtrack(List<String> input, String filter, StdinFeed feed) {}
+
+    private Soundtrack soundtrack(MotionRequest request) {
+        if (!request.soundtrack()) {
+            return new Soundtrack(List.of("-f", "lavfi", "-i", "anullsrc=r=44100:cl=stereo"), "anull", null);
+        }
+        // A tune is at least 5 s long; a shorter clip plays its first seconds.
+        long composed = Math.max(request.durationMs(), TuneRequest.MIN_DURATION_MS);
+        Score score = tune.compose(new TuneRequest(request.prompt(), request.seed(), composed));
+        long samples = TuneEngine.frames(request.durationMs());
+        return new Soundtrack(TuneEngine.pcmInput(), TuneEngine.audioFilter(score, request.durationMs()),
+                stdin -> MidiRenderer.render(score, samples, stdin));
     }
 }
