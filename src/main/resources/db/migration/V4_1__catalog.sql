@@ -42,7 +42,7 @@ values
  'per_second', 1, 5, now()),
 ('local/voice', 'speech', 'local', 'Voice', 'Offline speech model: reads the prompt aloud.',
  true, 5000,
- '[{"name": "voice", "type": "enum", "values": ["kevin"], "default": "kevin", "description": "the voice that reads"}]',
+ '[{"name": "voice", "type": "enum", "values": ["kevin16"], "default": "kevin16", "description": "the voice that reads"}]',
  'per_1000_characters', 1, 1, now()),
 ('local/motion', 'video', 'local', 'Motion', 'Offline video model: a short animated clip from the prompt.',
  true, 2000,

@@ -30,7 +30,7 @@ public final class ParameterRules {
         List<FieldError> errors = new ArrayList<>();
         if (prompt == null || prompt.isBlank()) {
             errors.add(new FieldError("prompt", "must not be blank"));
-        } else if (prompt.codePointCount(0, prompt.length()) > model.promptMaxLength()) {
+        } else if (prompt.length() > model.promptMaxLength()) { // UTF-16 chars, as the engines count
             errors.add(new FieldError("prompt", "must be at most " + model.promptMaxLength() + " characters"));
         }
         Map<String, ?> params = given == null ? Map.of() : given;
