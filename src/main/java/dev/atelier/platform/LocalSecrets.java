@@ -24,7 +24,7 @@ public class LocalSecrets {
 
     private final Path directory;
 
-    LocalSecrets(PlatformProperties properties) {
+    public LocalSecrets(PlatformProperties properties) {
         this.directory = properties.dataDirectory().resolve("secrets");
     }
 

@@ -14,6 +14,6 @@ import org.springframework.context.annotation.Import;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(Api.class)
+@Import({Api.class, TestUsers.class})
 public @interface AtelierTest {
 }

@@ -29,6 +29,11 @@ public class TestContextInitializer implements ApplicationContextInitializer<Con
                     "atelier.database.max-pool-size=8",
                     "atelier.data-dir=" + tempDirectory()).applyTo(context);
         }
+        if (environment.getProperty("atelier.accounts.admin-password", "").isBlank()) {
+            TestPropertyValues.of(
+                    "atelier.accounts.admin-email=" + TestUsers.ADMIN_EMAIL,
+                    "atelier.accounts.admin-password=" + TestUsers.ADMIN_PASSWORD).applyTo(context);
+        }
         context.addBeanFactoryPostProcessor(new BeanDefinitionRegistryPostProcessor() {
             @Override
             public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {

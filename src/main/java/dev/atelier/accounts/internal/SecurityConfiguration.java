@@ -7,7 +7,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The API is stateless: every call carries {@code Authorization: Bearer <access token or API key>}.
@@ -15,10 +20,22 @@ import org.springframework.security.web.SecurityFilterChain;
  * pass through (an unknown path is an honest 404, not a 401).
  */
 @Configuration(proxyBeanMethods = false)
-class SecurityConfiguration {
+class SecurityConfiguration implements WebMvcConfigurer {
+
+    private final AccessRules accessRules;
+
+    SecurityConfiguration(AccessRules accessRules) {
+        this.accessRules = accessRules;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(accessRules).addPathPatterns("/api/**");
+    }
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, Problems problems) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, Problems problems, AccessTokens accessTokens, ApiKeys apiKeys,
+            Users users) throws Exception {
         return http
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -26,6 +43,8 @@ class SecurityConfiguration {
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
+                .addFilterBefore(new BearerAuthentication(accessTokens, apiKeys, users, problems),
+                        AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/v1/auth/**").permitAll()
                         .requestMatchers("/api/**").authenticated()
@@ -37,5 +56,11 @@ class SecurityConfiguration {
                         .accessDeniedHandler((request, response, e) -> problems.write(request, response,
                                 new ApiException(HttpStatus.FORBIDDEN, "forbidden", "You may not do this"))))
                 .build();
+    }
+
+    /** No user-details login here; declaring an empty one stops Boot from generating a default user. */
+    @Bean
+    UserDetailsService noUserDetails() {
+        return new InMemoryUserDetailsManager();
     }
 }

@@ -1,0 +1,60 @@
+package dev.atelier.accounts.internal;
+
+import dev.atelier.accounts.AdminOnly;
+import dev.atelier.accounts.CurrentUser;
+import dev.atelier.accounts.RequiresScope;
+import dev.atelier.accounts.SignedInOnly;
+import dev.atelier.platform.ApiException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.lang.annotation.Annotation;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+/**
+ * Enforces {@link RequiresScope}, {@link SignedInOnly} and {@link AdminOnly} on controller
+ * methods (or their classes) before they run.
+ */
+@Component
+class AccessRules implements HandlerInterceptor {
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (!(handler instanceof HandlerMethod method)) {
+            return true;
+        }
+        CurrentUser user = currentUser();
+        if (user == null) {
+            return true; // the security rules have already decided anonymous access
+        }
+        if (annotated(method, AdminOnly.class) != null && (!user.admin() || user.viaApiKey())) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "admin_only", "Only an admin signed in with a token may do this");
+        }
+        if (annotated(method, SignedInOnly.class) != null && user.viaApiKey()) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "api_key_not_allowed",
+                    "This needs a signed-in user (access token), not an API key");
+        }
+        RequiresScope scope = annotated(method, RequiresScope.class);
+        if (scope != null && !user.has(scope.value())) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "missing_scope",
+                    "This API key lacks the scope " + scope.value().value())
+                    .with("requiredScope", scope.value().value());
+        }
+        return true;
+    }
+
+    private static <A extends Annotation> A annotated(HandlerMethod method, Class<A> type) {
+        A onMethod = AnnotatedElementUtils.findMergedAnnotation(method.getMethod(), type);
+        return onMethod != null ? onMethod : AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(), type);
+    }
+
+    private static CurrentUser currentUser() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getPrincipal() instanceof CurrentUser user ? user : null;
+    }
+}

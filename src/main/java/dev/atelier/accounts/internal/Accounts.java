@@ -1,0 +1,97 @@
+package dev.atelier.accounts.internal;
+
+import dev.atelier.accounts.AccountCreated;
+import dev.atelier.accounts.AccountsProperties;
+import dev.atelier.accounts.Role;
+import dev.atelier.platform.ApiException;
+import java.time.Clock;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Signing up, signing in and refreshing: the use cases that hand out token pairs. */
+@Component
+class Accounts {
+
+    private final Users users;
+    private final AccessTokens accessTokens;
+    private final RefreshTokens refreshTokens;
+    private final LoginThrottle throttle;
+    private final ApplicationEventPublisher events;
+    private final AccountsProperties properties;
+    private final Clock clock;
+    private final PasswordEncoder passwords = Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
+    // checked against when the email is unknown, so both failures cost the same time
+    private final String decoyHash = passwords.encode("decoy-password-for-unknown-emails");
+
+    Accounts(Users users, AccessTokens accessTokens, RefreshTokens refreshTokens, LoginThrottle throttle,
+            ApplicationEventPublisher events, AccountsProperties properties, Clock clock) {
+        this.users = users;
+        this.accessTokens = accessTokens;
+        this.refreshTokens = refreshTokens;
+        this.throttle = throttle;
+        this.events = events;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    record Session(UserRow user, AccessTokens.Issued access, String refreshToken) {
+    }
+
+    @Transactional
+    Session signUp(String email, String password, String name) {
+        if (!properties.signupEnabled()) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "signup_disabled", "Sign-up is switched off on this server");
+        }
+        UserRow user = create(email, password, name, Role.USER);
+        return session(user);
+    }
+
+    /** Creates a user and publishes {@link AccountCreated}; a taken email is 409 {@code email_taken}. */
+    @Transactional
+    UserRow create(String email, String password, String name, Role role) {
+        UserRow user = new UserRow(UUID.randomUUID(), Users.normalize(email), name.strip(), passwords.encode(password),
+                role, false, clock.instant());
+        if (!users.insert(user)) {
+            throw ApiException.conflict("email_taken", "An account with this email already exists");
+        }
+        events.publishEvent(new AccountCreated(user.id(), user.email(), user.createdAt()));
+        return user;
+    }
+
+    Session logIn(String email, String password, String address) {
+        throttle.check(email, address);
+        UserRow user = users.byEmail(email).orElse(null);
+        boolean matches = passwords.matches(password, user == null ? decoyHash : user.passwordHash());
+        if (user == null || !matches) {
+            throttle.failed(email, address);
+            throw new CredentialException("invalid_credentials", "The email or password is wrong");
+        }
+        if (user.disabled()) {
+            throw CredentialException.disabled();
+        }
+        return session(user);
+    }
+
+    Session refresh(String refreshToken) {
+        RefreshTokens.Rotated rotated = refreshTokens.rotate(refreshToken);
+        UserRow user = users.byId(rotated.userId()).orElseThrow(CredentialException::invalidToken);
+        if (user.disabled()) {
+            refreshTokens.revokeChainOf(rotated.token());
+            throw CredentialException.disabled();
+        }
+        return new Session(user, accessTokens.issue(user.id()), rotated.token());
+    }
+
+    void logOut(String refreshToken) {
+        refreshTokens.revokeChainOf(refreshToken);
+    }
+
+    private Session session(UserRow user) {
+        return new Session(user, accessTokens.issue(user.id()), refreshTokens.startChain(user.id()));
+    }
+}

@@ -1,0 +1,60 @@
+package dev.atelier.accounts.internal;
+
+import dev.atelier.accounts.AdminOnly;
+import dev.atelier.accounts.CurrentUser;
+import dev.atelier.accounts.Role;
+import dev.atelier.platform.ApiException;
+import dev.atelier.platform.Cursors;
+import dev.atelier.platform.Page;
+import dev.atelier.platform.PageRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/admin/users")
+@AdminOnly
+class AdminUserController {
+
+    private final Users users;
+    private final Cursors cursors;
+
+    AdminUserController(Users users, Cursors cursors) {
+        this.users = users;
+        this.cursors = cursors;
+    }
+
+    record Change(@Pattern(regexp = "user|admin") String role, Boolean disabled) {
+    }
+
+    @GetMapping
+    Page<UserView> list(@RequestParam(required = false) @Size(max = 254) String email,
+            @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
+        String scope = "admin-users:" + (email == null ? "" : Users.normalize(email));
+        PageRequest page = cursors.request(scope, limit, cursor);
+        return cursors.page(scope, page, users.page(email, page), user -> List.of(user.createdAt(), user.id()))
+                .map(UserView::of);
+    }
+
+    @PatchMapping("/{id}")
+    UserView change(@AuthenticationPrincipal CurrentUser admin, @PathVariable UUID id, @Valid @RequestBody Change body) {
+        UserRow user = users.byId(id).orElseThrow(() -> ApiException.notFound("User"));
+        Role role = body.role() == null ? user.role() : Role.of(body.role());
+        boolean disabled = body.disabled() == null ? user.disabled() : body.disabled();
+        if (id.equals(admin.id()) && (disabled || role != Role.ADMIN)) {
+            throw ApiException.conflict("cannot_demote_self", "An admin cannot disable or demote their own account");
+        }
+        users.update(id, role, disabled);
+        return users.byId(id).map(UserView::of).orElseThrow();
+    }
+}

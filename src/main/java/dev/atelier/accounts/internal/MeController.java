@@ -1,0 +1,22 @@
+package dev.atelier.accounts.internal;
+
+import dev.atelier.accounts.CurrentUser;
+import dev.atelier.platform.ApiException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class MeController {
+
+    private final Users users;
+
+    MeController(Users users) {
+        this.users = users;
+    }
+
+    @GetMapping("/api/v1/me")
+    UserView me(@AuthenticationPrincipal CurrentUser user) {
+        return users.byId(user.id()).map(UserView::of).orElseThrow(() -> ApiException.notFound("User"));
+    }
+}

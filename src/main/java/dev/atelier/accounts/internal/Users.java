@@ -1,0 +1,80 @@
+package dev.atelier.accounts.internal;
+
+import dev.atelier.accounts.Role;
+import dev.atelier.platform.PageRequest;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The users table. Emails are stored trimmed and lower-cased, so lookups compare case-insensitively. */
+@Repository
+class Users {
+
+    private static final String COLUMNS = "id, email, name, password_hash, role, disabled, created_at";
+    private final JdbcClient jdbc;
+
+    Users(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    static String normalize(String email) {
+        return email.strip().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Inserts the user unless the email is taken; answers whether it was inserted. */
+    boolean insert(UserRow user) {
+        return jdbc.sql("""
+                insert into users (id, email, name, password_hash, role, disabled, created_at)
+                values (:id, :email, :name, :hash, :role, false, :at) on conflict (email) do nothing""")
+                .param("id", user.id()).param("email", user.email()).param("name", user.name())
+                .param("hash", user.passwordHash()).param("role", user.role().value())
+                .param("at", java.sql.Timestamp.from(user.createdAt()))
+                .update() == 1;
+    }
+
+    Optional<UserRow> byEmail(String email) {
+        return jdbc.sql("select " + COLUMNS + " from users where email = :email")
+                .param("email", normalize(email)).query(Users::map).optional();
+    }
+
+    Optional<UserRow> byId(UUID id) {
+        return jdbc.sql("select " + COLUMNS + " from users where id = :id").param("id", id).query(Users::map).optional();
+    }
+
+    boolean anyAdmin() {
+        return jdbc.sql("select exists (select 1 from users where role = 'admin')").query(Boolean.class).single();
+    }
+
+    /** Newest first; {@code emailContains} filters case-insensitively when given. */
+    List<UserRow> page(String emailContains, PageRequest page) {
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from users where true");
+        var params = new java.util.HashMap<String, Object>();
+        if (emailContains != null && !emailContains.isBlank()) {
+            sql.append(" and strpos(email, :q) > 0");
+            params.put("q", normalize(emailContains));
+        }
+        if (!page.first()) {
+            sql.append(" and (created_at, id) < (:at, :id)");
+            params.put("at", java.sql.Timestamp.from(page.instant(0)));
+            params.put("id", page.uuid(1));
+        }
+        sql.append(" order by created_at desc, id desc limit :limit");
+        params.put("limit", page.fetchSize());
+        return jdbc.sql(sql.toString()).params(params).query(Users::map).list();
+    }
+
+    void update(UUID id, Role role, boolean disabled) {
+        jdbc.sql("update users set role = :role, disabled = :disabled where id = :id")
+                .param("role", role.value()).param("disabled", disabled).param("id", id).update();
+    }
+
+    private static UserRow map(ResultSet rs, int row) throws SQLException {
+        return new UserRow(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("name"),
+                rs.getString("password_hash"), Role.of(rs.getString("role")), rs.getBoolean("disabled"),
+                rs.getTimestamp("created_at").toInstant());
+    }
+}
