@@ -27,8 +27,10 @@ class SchedulerConfiguration {
     @SuppressWarnings({"unchecked", "rawtypes"})
     Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks, SchedulerProperties properties,
             ObjectMapper json) {
+        // startTasks(...) registers its tasks as known tasks too: passing them twice is a duplicate-name error
         List startTasks = tasks.stream().filter(OnStartup.class::isInstance).toList();
-        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
+        List otherTasks = tasks.stream().filter(task -> !(task instanceof OnStartup)).toList();
+        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), otherTasks)
                 .startTasks(startTasks)
                 .threads(properties.threads())
                 .pollingInterval(properties.pollingInterval())
