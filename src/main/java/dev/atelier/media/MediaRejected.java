@@ -29,7 +29,7 @@ public final class MediaRejected extends ApiException {
 
     public static MediaRejected tooLarge(AssetKind kind, long limit) {
         return (MediaRejected) new MediaRejected(Reason.FILE_TOO_LARGE,
-                "A" + (kind == AssetKind.IMAGE ? "n " : " ") + kind.value() + " file may be at most "
+                (kind == AssetKind.VIDEO ? "A " : "An ") + kind.value() + " file may be at most "
                         + Sizes.human(limit))
                 .with("kind", kind.value()).with("limit", limit);
     }

@@ -77,7 +77,19 @@ public final class TestMedia {
     }
 
     public static Path wav() {
-        return make("sound.wav", List.of("-f", "lavfi", "-i", "sine=frequency=440", "-t", "2"));
+        return wav(2);
+    }
+
+    /** 16-bit mono 44.1 kHz: about 88 KB a second. */
+    public static Path wav(int seconds) {
+        return make("sound-" + seconds + "s.wav", List.of("-f", "lavfi", "-i", "sine=frequency=440",
+                "-t", String.valueOf(seconds), "-ac", "1", "-ar", "44100", "-c:a", "pcm_s16le"));
+    }
+
+    /** Sound only, in an MP4 whose brand does not say so (isom): only probing tells it is audio. */
+    public static Path audioOnlyMp4(int seconds) {
+        return make("sound-" + seconds + "s.mp4", List.of("-f", "lavfi", "-i", "anoisesrc=color=white",
+                "-t", String.valueOf(seconds), "-c:a", "aac", "-b:a", "192k", "-brand", "isom"));
     }
 
     public static Path opus() {
