@@ -5,20 +5,20 @@ import dev.atelier.media.Assets;
 import dev.atelier.media.storage.BlobKeys;
 import dev.atelier.media.storage.BlobStore;
 import dev.atelier.platform.ApiException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.ServletWebRequest;
@@ -46,28 +46,24 @@ class MediaController {
     }
 
     @GetMapping("/media/{id}")
-    ResponseEntity<?> content(@PathVariable UUID id, @RequestParam(required = false) String exp,
+    void content(@PathVariable UUID id, @RequestParam(required = false) String exp,
             @RequestParam(required = false) String sig, @RequestParam(required = false) String download,
-            @RequestHeader(name = HttpHeaders.RANGE, required = false) String range,
-            @RequestHeader(name = HttpHeaders.IF_RANGE, required = false) String ifRange,
-            ServletWebRequest request) throws IOException {
+            HttpServletRequest request, HttpServletResponse response) throws IOException {
         Asset asset = verified(id, MediaUrls.Variant.CONTENT, exp, sig, download);
-        return serve(asset, BlobKeys.content(id), asset.mediaType(), "\"" + asset.sha256() + "\"",
-                download != null ? Downloads.attachment(asset) : null, exp, range, ifRange, request);
+        serve(asset, BlobKeys.content(id), asset.mediaType(), "\"" + asset.sha256() + "\"",
+                download != null ? Downloads.attachment(asset) : null, exp, request, response);
     }
 
     @GetMapping("/media/{id}/thumbnail")
-    ResponseEntity<?> thumbnail(@PathVariable UUID id, @RequestParam(required = false) String exp,
-            @RequestParam(required = false) String sig,
-            @RequestHeader(name = HttpHeaders.RANGE, required = false) String range,
-            @RequestHeader(name = HttpHeaders.IF_RANGE, required = false) String ifRange,
-            ServletWebRequest request) throws IOException {
+    void thumbnail(@PathVariable UUID id, @RequestParam(required = false) String exp,
+            @RequestParam(required = false) String sig, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         Asset asset = verified(id, MediaUrls.Variant.THUMBNAIL, exp, sig, null);
         if (!asset.hasThumbnail()) {
             throw ApiException.notFound("Thumbnail");
         }
-        return serve(asset, BlobKeys.thumbnail(id), asset.thumbnailType(), "\"thumbnail-" + asset.sha256() + "\"",
-                null, exp, range, ifRange, request);
+        serve(asset, BlobKeys.thumbnail(id), asset.thumbnailType(), "\"thumbnail-" + asset.sha256() + "\"", null,
+                exp, request, response);
     }
 
     private Asset verified(UUID id, MediaUrls.Variant variant, String exp, String sig, String download) {
@@ -81,28 +77,30 @@ class MediaController {
         return assets.find(id).orElseThrow(() -> ApiException.notFound("Asset"));
     }
 
-    private ResponseEntity<?> serve(Asset asset, String key, String type, String etag, String disposition,
-            String exp, String range, String ifRange, ServletWebRequest request) throws IOException {
+    private void serve(Asset asset, String key, String type, String etag, String disposition, String exp,
+            HttpServletRequest request, HttpServletResponse response) throws IOException {
         long maxAge = urls.secondsLeft(exp);
         Path file = store.localFile(key).orElse(null);
         if (file == null) {
-            URI direct = store.presignedGet(key, java.time.Duration.ofSeconds(Math.max(1, maxAge)), type, disposition)
+            URI direct = store.presignedGet(key, Duration.ofSeconds(Math.max(1, maxAge)), type, disposition)
                     .orElseThrow(() -> {
                         log.warn("Asset {} has no blob under {}", asset.id(), key);
                         return ApiException.notFound("Asset");
                     });
-            return ResponseEntity.status(HttpStatus.FOUND).location(direct).build();
+            response.setStatus(HttpServletResponse.SC_FOUND);
+            response.setHeader(HttpHeaders.LOCATION, direct.toString());
+            return;
         }
-        HttpHeaders headers = new HttpHeaders();
-        headers.setETag(etag);
-        headers.setCacheControl(CacheControl.maxAge(java.time.Duration.ofSeconds(maxAge)).cachePrivate());
-        headers.set("X-Content-Type-Options", "nosniff");
+        response.setHeader(HttpHeaders.CACHE_CONTROL,
+                CacheControl.maxAge(Duration.ofSeconds(maxAge)).cachePrivate().getHeaderValue());
+        response.setHeader("X-Content-Type-Options", "nosniff");
         if (disposition != null) {
-            headers.set(HttpHeaders.CONTENT_DISPOSITION, disposition);
+            response.setHeader(HttpHeaders.CONTENT_DISPOSITION, disposition);
         }
-        if (request.checkNotModified(etag)) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).headers(headers).build();
+        if (new ServletWebRequest(request, response).checkNotModified(etag)) {
+            return; // 304, with the ETag
         }
-        return ByteRanges.serve(file, range, ifRange, etag, MediaType.parseMediaType(type), headers);
+        response.setHeader(HttpHeaders.ETAG, etag);
+        ByteRanges.write(file, type, etag, request, response);
     }
 }
