@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * Confirms that spooled content really is what its head claims by decoding it (out of process,
@@ -102,11 +104,14 @@ public class Inspector {
         }
         Path poster = file.resolveSibling("thumbnail.jpg");
         String at = String.format(Locale.ROOT, "%.3f", Math.min(1000, probe.durationMs() / 3) / 1000.0);
+        // the end is decoded in a second process meanwhile: both only read the file
+        FutureTask<MediaTools.Run> tailRun = new FutureTask<>(() -> tools.ffmpeg(file.getParent(), command(container,
+                file, List.of("-xerror", "-sseof", "-1"), List.of("-map", "0:v:0", "-map", "0:a:0?", "-f", "null", "-"))));
+        Thread.ofVirtual().name("decode-tail").start(tailRun);
         MediaTools.Run posterRun = tools.ffmpeg(file.getParent(), command(container, file, List.of("-ss", at),
                 List.of("-map", "0:v:0", "-frames:v", "1", "-vf", scale(), "-q:v", "3", "-y",
                         poster.getFileName().toString())));
-        MediaTools.Run tail = tools.ffmpeg(file.getParent(), command(container, file,
-                List.of("-xerror", "-sseof", "-1"), List.of("-map", "0:v:0", "-map", "0:a:0?", "-f", "null", "-")));
+        MediaTools.Run tail = result(tailRun);
         if (!posterRun.ok() || !nonEmpty(poster) || !tail.ok()) {
             throw notDecodable(container);
         }
@@ -141,6 +146,18 @@ public class Inspector {
             default -> "audio/aac";
         };
         return new Inspected(AssetKind.AUDIO, type, null, null, probe.durationMs(), true, waveform, "image/png");
+    }
+
+    private static MediaTools.Run result(FutureTask<MediaTools.Run> task) throws IOException {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            task.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while decoding", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        }
     }
 
     private static boolean webm(Probe probe) {

@@ -78,9 +78,12 @@ class AssetLibrary implements Assets {
         UUID id = UUID.randomUUID();
         Path work = Files.createDirectory(directories.spool().resolve(id.toString()));
         try (StorageQuota.Reservation reservation = quota.open(request.ownerId(), request.quotaEnforced())) {
+            long started = System.nanoTime();
             Spooler.Spooled spooled = spooler.spool(content, work.resolve("content"),
                     container -> limitOf(request, container), reservation);
+            long spooledAt = System.nanoTime();
             Inspector.Inspected inspected = inspector.inspect(spooled, request.expectedKind());
+            long inspectedAt = System.nanoTime();
             if (request.sizeLimited() && spooled.bytes() > limits.of(inspected.kind())) {
                 throw MediaRejected.tooLarge(inspected.kind(), limits.of(inspected.kind()));
             }
@@ -90,6 +93,9 @@ class AssetLibrary implements Assets {
                     inspected.hasAudio(), Names.label(request.name()), inspected.thumbnailType(), now,
                     request.keepFor() == null ? null : now.plus(request.keepFor()));
             record(asset, spooled, inspected, reservation);
+            log.info("Stored {} {} of {} bytes for {}: received in {} ms, decoded in {} ms, stored in {} ms",
+                    asset.kind().value(), asset.id(), asset.bytes(), asset.ownerId(), millis(started, spooledAt),
+                    millis(spooledAt, inspectedAt), millis(inspectedAt, System.nanoTime()));
             return asset;
         } finally {
             deleteRecursively(work);
@@ -112,6 +118,10 @@ class AssetLibrary implements Assets {
             deleteBlobs(asset.id());
             throw e;
         }
+    }
+
+    private static long millis(long from, long to) {
+        return (to - from) / 1_000_000;
     }
 
     private Spooler.Limit limitOf(NewAsset request, Container container) {

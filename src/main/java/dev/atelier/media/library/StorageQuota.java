@@ -16,8 +16,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Per-user storage, race-free on any number of nodes: an upload reserves room as it streams
- * (in steps, each one guarded UPDATE that succeeds only while kept + reserved + step fits the
- * quota), then settles to its real size in the transaction that records the asset, or gives the
+ * (in growing steps of 8 to 64 MB, each one guarded UPDATE that succeeds only while kept +
+ * reserved + step fits the quota; near the quota it reserves exactly what arrived), then
+ * settles to its real size in the transaction that records the asset, or gives the
  * reservation back when it fails. A node that dies mid-upload leaves a reservation row that
  * retention gives back once it has not moved for a while.
  */
@@ -25,7 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class StorageQuota {
 
     private static final Logger log = LoggerFactory.getLogger(StorageQuota.class);
-    static final long STEP = 8L * 1024 * 1024;
+    /** Reservations grow by what is held so far, between these: few round trips, little held in excess. */
+    static final long MIN_STEP = 8L * 1024 * 1024;
+    static final long MAX_STEP = 64L * 1024 * 1024;
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -97,7 +100,8 @@ public class StorageQuota {
             if (!started) {
                 start();
             }
-            if (!grow(Math.max(bytes, reserved + STEP) - reserved) && !grow(bytes - reserved)) {
+            long step = Math.clamp(reserved, MIN_STEP, MAX_STEP);
+            if (!grow(Math.max(bytes, reserved + step) - reserved) && !grow(bytes - reserved)) {
                 throw MediaRejected.overQuota(quota, usage(owner).usedBytes());
             }
         }

@@ -12,21 +12,18 @@ import dev.atelier.media.StorageUsage;
 import dev.atelier.media.UploadGate;
 import dev.atelier.platform.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.fileupload2.core.DiskFileItem;
-import org.apache.commons.fileupload2.core.DiskFileItemFactory;
-import org.apache.commons.fileupload2.core.FileItemInput;
-import org.apache.commons.fileupload2.core.FileItemInputIterator;
-import org.apache.commons.fileupload2.core.FileUploadException;
-import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,13 +32,12 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code POST /api/v1/uploads}: a multipart body whose part {@code file} is the upload.
  *
- * <p>The multipart stream is read here, part by part, with commons-fileupload2's streaming API
- * (Spring's multipart resolution is off): the file part flows straight into the library's spool
- * file. With Tomcat's own parsing the whole part would first land in a temporary file of its
- * own — a second full write of every upload, with limits and the quota checked only after the
- * last byte arrived. A declared length beyond the largest limit or the free quota is refused
- * before a byte is read. Other parts are skipped (at most 1 MB of them); only the first file
- * part counts.
+ * <p>The multipart stream is read here, part by part ({@link MultipartReader}; Spring's multipart
+ * resolution is off): the file part flows straight into the library's spool file. With Tomcat's
+ * own parsing the whole part would first land in a temporary file of its own — a second full
+ * write of every upload, with limits and the quota checked only after the last byte arrived.
+ * A declared length beyond the largest limit or the free quota is refused before a byte is
+ * read. Other parts are skipped (at most 1 MB of them); only the first file part counts.
  */
 @RestController
 class UploadController {
@@ -67,7 +63,8 @@ class UploadController {
     @RequiresScope(Scope.LIBRARY_WRITE)
     ResponseEntity<AssetView> upload(@AuthenticationPrincipal CurrentUser user, HttpServletRequest request)
             throws IOException {
-        if (!JakartaServletFileUpload.isMultipartContent(request)) {
+        String contentType = request.getContentType();
+        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
             throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
                     "Send the file as multipart/form-data in a part named 'file'");
         }
@@ -75,7 +72,7 @@ class UploadController {
         List<UploadGate.Admission> admissions = new ArrayList<>();
         try {
             gates.orderedStream().forEach(gate -> admissions.add(gate.admit(user)));
-            Asset asset = storeFilePart(user, request);
+            Asset asset = storeFilePart(user, request, contentType);
             return ResponseEntity.created(URI.create("/api/v1/assets/" + asset.id())).body(views.of(asset));
         } finally {
             admissions.forEach(UploadGate.Admission::close);
@@ -96,42 +93,38 @@ class UploadController {
         }
     }
 
-    private Asset storeFilePart(CurrentUser user, HttpServletRequest request) throws IOException {
-        JakartaServletFileUpload<DiskFileItem, DiskFileItemFactory> upload = new JakartaServletFileUpload<>();
+    private Asset storeFilePart(CurrentUser user, HttpServletRequest request, String contentType) throws IOException {
+        MultipartReader multipart;
+        try {
+            multipart = new MultipartReader(request.getInputStream(),
+                    MediaType.parseMediaType(contentType).getParameter("boundary"));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("malformed_upload", "The multipart body has no usable boundary");
+        }
         long skipped = 0;
         try {
-            FileItemInputIterator parts = upload.getItemIterator(request);
-            while (parts.hasNext()) {
-                FileItemInput part = parts.next();
-                if (!part.isFormField() && "file".equals(part.getFieldName())) {
-                    try (InputStream in = new ClientInput(part.getInputStream())) {
-                        return assets.store(NewAsset.upload(user.id(), name(part), properties.uploadRetention()), in);
+            for (MultipartReader.Part part = multipart.next(); part != null; part = multipart.next()) {
+                if (part.fileName() != null && "file".equals(part.name())) {
+                    try (InputStream in = new ClientInput(part.body())) {
+                        return assets.store(NewAsset.upload(user.id(), part.fileName(), properties.uploadRetention()),
+                                in);
                     }
                 }
                 skipped = skip(part, skipped);
             }
-        } catch (FileUploadException e) {
+        } catch (MultipartReader.MalformedException e) {
             throw ApiException.badRequest("malformed_upload", "The multipart body is malformed: " + e.getMessage());
-        } catch (ClientInput.Interrupted e) {
+        } catch (ClientInput.Interrupted | EOFException e) {
             log.info("Upload by {} ended before it was complete: {}", user.id(), e.getMessage());
             throw ApiException.badRequest("upload_interrupted", "The upload ended before the file was complete");
         }
-        throw ApiException.badRequest("missing_file", "The multipart body has no part named 'file'");
+        throw ApiException.badRequest("missing_file", "The multipart body has no file part named 'file'");
     }
 
-    /** The sent file name, or none when it cannot even be a label (commons-fileupload refuses a NUL). */
-    private static String name(FileItemInput part) {
-        try {
-            return part.getName();
-        } catch (java.nio.file.InvalidPathException e) {
-            return null;
-        }
-    }
-
-    private static long skip(FileItemInput part, long skippedSoFar) throws IOException {
+    private static long skip(MultipartReader.Part part, long skippedSoFar) throws IOException {
         long skipped = skippedSoFar;
         byte[] sink = new byte[8192];
-        try (InputStream in = part.getInputStream()) {
+        try (InputStream in = part.body()) {
             for (int n = in.read(sink); n >= 0; n = in.read(sink)) {
                 skipped += n;
                 if (skipped > MAX_SKIPPED) {
