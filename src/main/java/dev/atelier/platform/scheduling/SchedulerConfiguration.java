@@ -28,7 +28,9 @@ class SchedulerConfiguration {
     Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks, SchedulerProperties properties,
             ObjectMapper json) {
         List startTasks = tasks.stream().filter(OnStartup.class::isInstance).toList();
-        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
+        // startTasks(...) also registers them as known tasks: passing them twice fails the build
+        List otherTasks = tasks.stream().filter(task -> !(task instanceof OnStartup)).toList();
+        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), otherTasks)
                 .startTasks(startTasks)
                 .threads(properties.threads())
                 .pollingInterval(properties.pollingInterval())
