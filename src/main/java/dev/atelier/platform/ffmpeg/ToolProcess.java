@@ -1,0 +1,106 @@
+package dev.atelier.platform.ffmpeg;
+
+import java.io.IOException;
+import java.lang.ProcessBuilder.Redirect;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One run of ffmpeg or ffprobe: started, fed, drained, waited for with a deadline and, on every
+ * way out (success, failure, timeout, interruption), left with no live process and no live
+ * helper thread behind it.
+ */
+final class ToolProcess {
+
+    static final int STDERR_TAIL_BYTES = 4096;
+    private static final Duration HELPER_GRACE = Duration.ofSeconds(10);
+
+    /** Where the tool's stdout goes: nowhere, a file, or a bounded in-memory buffer. */
+    sealed interface Stdout {
+        record Discard() implements Stdout {}
+        record ToFile(Path file) implements Stdout {}
+        record Capture(int limitBytes) implements Stdout {}
+    }
+
+    private ToolProcess() {}
+
+    /** Runs the tool and returns what it wrote to stdout when captured, else an empty array. */
+    static byte[] run(Path binary, List<String> args, Duration timeout, StdinFeed stdin, Stdout stdout)
+            throws IOException, InterruptedException {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive, was " + timeout);
+        }
+        String tool = binary.getFileName().toString();
+        Process process = start(binary, args, stdout);
+        BoundedCapture stderr = BoundedCapture.tail(STDERR_TAIL_BYTES);
+        BoundedCapture captured = stdout instanceof Stdout.Capture c ? BoundedCapture.head(c.limitBytes()) : null;
+        List<Thread> helpers = new ArrayList<>();
+        helpers.add(Helpers.start(tool + "-stderr", () -> stderr.drain(process.getErrorStream())));
+        if (captured != null) {
+            helpers.add(Helpers.start(tool + "-stdout", () -> captured.drain(process.getInputStream())));
+        }
+        StdinFeeder feeder = StdinFeeder.start(tool, process, stdin);
+        try {
+            if (!process.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+                process.destroyForcibly();
+                Helpers.joinAll(helpers, HELPER_GRACE);
+                throw new FfmpegException(tool + " timed out after " + timeout + " and was stopped", stderr.text());
+            }
+            Helpers.joinAll(helpers, HELPER_GRACE);
+            feeder.awaitEnd(HELPER_GRACE);
+            int exit = process.exitValue();
+            checkOutcome(tool, exit, feeder.failure(exit), stderr, captured);
+            return captured == null ? new byte[0] : captured.bytes();
+        } finally {
+            stopEverything(process, feeder, helpers);
+        }
+    }
+
+    private static Process start(Path binary, List<String> args, Stdout stdout) throws FfmpegException {
+        List<String> command = new ArrayList<>(args.size() + 1);
+        command.add(binary.toString());
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command);
+        // The bundled binary finds libavutil & co. through its RUNPATH, but their own dependencies
+        // (libva, libdrm, shipped in the same folder) are only found through the library path.
+        String inherited = System.getenv("LD_LIBRARY_PATH");
+        String folder = binary.toAbsolutePath().getParent().toString();
+        builder.environment().put("LD_LIBRARY_PATH", inherited == null ? folder : folder + ":" + inherited);
+        builder.redirectOutput(switch (stdout) {
+            case Stdout.Discard d -> Redirect.DISCARD;
+            case Stdout.ToFile f -> Redirect.to(f.file().toFile());
+            case Stdout.Capture c -> Redirect.PIPE;
+        });
+        try {
+            return builder.start();
+        } catch (IOException e) {
+            throw new FfmpegException("could not start " + binary, "", e);
+        }
+    }
+
+    private static void checkOutcome(String tool, int exit, Throwable feederFailure,
+                                     BoundedCapture stderr, BoundedCapture captured) throws FfmpegException {
+        if (feederFailure != null) {
+            throw new FfmpegException(tool + " stopped (exit " + exit + ") because writing its input failed: "
+                    + feederFailure, stderr.text(), feederFailure);
+        }
+        if (exit != 0) {
+            throw new FfmpegException(tool + " exited with code " + exit, stderr.text());
+        }
+        if (captured != null && captured.overflowed()) {
+            throw new FfmpegException(tool + " wrote more to stdout than the expected maximum", stderr.text());
+        }
+    }
+
+    private static void stopEverything(Process process, StdinFeeder feeder, List<Thread> helpers) {
+        if (process.isAlive()) {
+            process.destroyForcibly();
+        }
+        feeder.stop(HELPER_GRACE);
+        Helpers.joinAll(helpers, HELPER_GRACE);
+        Helpers.awaitExit(process, HELPER_GRACE);
+    }
+}
