@@ -58,7 +58,7 @@ class GenerationController {
 
     @PostMapping
     ResponseEntity<GenerationView> submit(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody Submit body) {
-        rateLimits.check(user, OperationClass.GENERATION_SUBMIT);
+        rateLimits.check(user, OperationClass.GENERATION);
         Generation g = generations.submit(user, body.model(), body.prompt(),
                 body.params() == null ? Map.of() : body.params(),
                 body.inputAssetIds() == null ? List.of() : List.copyOf(body.inputAssetIds()));
