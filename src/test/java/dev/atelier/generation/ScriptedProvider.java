@@ -119,7 +119,7 @@ public class ScriptedProvider implements GenerationProvider {
     }
 
     /** A real PNG, so the media library accepts it. */
-    static ProviderOutput picture() {
+    public static ProviderOutput picture() {
         try {
             Path file = Files.createTempFile("scripted-", ".png");
             ImageIO.write(new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB), "png", file.toFile());

@@ -11,7 +11,6 @@ import dev.atelier.generation.ProviderOutput;
 import dev.atelier.generation.Submission;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -123,26 +122,26 @@ class GenerationRunner {
     private Step accepted(Generation g, Submission.Accepted accepted) {
         long interval = pollInterval(null, accepted.pollAfter());
         rows.acceptedByProvider(g.id(), accepted.providerJobId(), interval, clock.instant());
-        return new Step.Again(clock.instant().plusMillis(interval));
+        return new Step.Again(Duration.ofMillis(interval));
     }
 
     private Step stillRunning(Generation g, PollResult.Running progress) {
         if (g.status() == TIMED_OUT) {
-            return new Step.Again(clock.instant().plus(properties.maxPoll()));
+            return new Step.Again(properties.maxPoll());
         }
         long interval = pollInterval(g.pollIntervalMs(), progress.pollAfter());
         rows.polled(g.id(), progress.progress(), interval, clock.instant());
         if (progress.progress() != null && !progress.progress().equals(g.progress())) {
             live.announce(g, g.status().value(), progress.progress());
         }
-        return new Step.Again(clock.instant().plusMillis(interval));
+        return new Step.Again(Duration.ofMillis(interval));
     }
 
     private Step failure(Generation g, ProviderFailure failure) {
         if (failure.retryable() && g.status() != TIMED_OUT) {
             int attempts = rows.failedAttempt(g.id(), clock.instant());
             if (attempts < properties.maxAttempts()) {
-                return new Step.Again(clock.instant().plus(backoff(attempts, failure.retryAfter())));
+                return new Step.Again(backoff(attempts, failure.retryAfter()));
             }
         }
         if (g.status() != TIMED_OUT) {
@@ -175,9 +174,5 @@ class GenerationRunner {
     private static String describe(Throwable e) {
         String message = e.getMessage();
         return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
-    }
-
-    Instant now() {
-        return clock.instant();
     }
 }

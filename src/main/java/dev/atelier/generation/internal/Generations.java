@@ -76,7 +76,7 @@ class Generations {
                 ((Hold.Placed) hold).holdId(), priced.quote(), null, null, null, null, false,
                 now.plus(properties.timeoutOf(model)), now, null, null, now, List.of());
         rows.insert(g);
-        work.scheduleIfAbsent(RunGenerationTask.instance(id), now);
+        work.scheduleNow(RunGenerationTask.instance(id));
         return g;
     }
 

@@ -33,7 +33,7 @@ class RunGenerationTask {
                     Step next = runner.step(UUID.fromString(instance.getId()));
                     return (complete, operations) -> {
                         if (next instanceof Step.Again again) {
-                            operations.reschedule(complete, again.at());
+                            operations.reschedule(complete, complete.getTimeDone().plus(again.delay()));
                         } else {
                             operations.remove();
                         }

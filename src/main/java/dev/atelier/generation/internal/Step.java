@@ -1,6 +1,6 @@
 package dev.atelier.generation.internal;
 
-import java.time.Instant;
+import java.time.Duration;
 
 /** What the worker does after one step of a job: nothing more, or another step later. */
 sealed interface Step {
@@ -10,6 +10,7 @@ sealed interface Step {
     record Done() implements Step {
     }
 
-    record Again(Instant at) implements Step {
+    /** Another step after {@code delay} (scheduler time: real seconds, whatever the business clock says). */
+    record Again(Duration delay) implements Step {
     }
 }
