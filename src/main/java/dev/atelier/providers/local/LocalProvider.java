@@ -39,17 +39,31 @@ class LocalProvider implements GenerationProvider, DisposableBean {
     private final Semaphore permits;
     private final Path scratch;
     private final SketchEngine sketch = new SketchEngine();
-    private final TuneEngine tune;
-    private final VoiceEngine voice;
-    private final MotionEngine motion;
+    // made on first use: the bundled ffmpeg needs system libraries (libpulse0), and a machine
+    // without them should still start and serve everything else, failing only these renders
+    private volatile Engines engines;
+
+    private record Engines(TuneEngine tune, VoiceEngine voice, MotionEngine motion) {
+    }
 
     LocalProvider(ProvidersProperties properties, PlatformProperties platform) throws IOException {
         this.permits = new Semaphore(properties.local().permits(), true);
         this.scratch = Files.createDirectories(platform.dataDirectory().resolve("tmp").resolve("local-models"));
-        Ffmpeg ffmpeg = Ffmpeg.bundled();
-        this.tune = new TuneEngine(ffmpeg);
-        this.voice = new VoiceEngine(ffmpeg);
-        this.motion = new MotionEngine(ffmpeg, sketch, tune, scratch);
+    }
+
+    private Engines engines() throws IOException {
+        Engines ready = engines;
+        if (ready == null) {
+            synchronized (this) {
+                if (engines == null) {
+                    Ffmpeg ffmpeg = Ffmpeg.bundled();
+                    TuneEngine tune = new TuneEngine(ffmpeg);
+                    engines = new Engines(tune, new VoiceEngine(ffmpeg), new MotionEngine(ffmpeg, sketch, tune, scratch));
+                }
+                ready = engines;
+            }
+        }
+        return ready;
     }
 
     @Override
@@ -88,10 +102,10 @@ class LocalProvider implements GenerationProvider, DisposableBean {
         return switch (request.model()) {
             case "local/sketch" -> sketch.render(new SketchRequest(prompt, seed, request.intParam("width", 1024),
                     request.intParam("height", 1024)), output).mediaType();
-            case "local/tune" -> tune.render(new TuneRequest(prompt, seed,
+            case "local/tune" -> engines().tune().render(new TuneRequest(prompt, seed,
                     request.intParam("durationSeconds", 30) * 1000L), output).mediaType();
-            case "local/voice" -> voice.render(new VoiceRequest(prompt), output).mediaType();
-            case "local/motion" -> motion.render(new MotionRequest(prompt, seed,
+            case "local/voice" -> engines().voice().render(new VoiceRequest(prompt), output).mediaType();
+            case "local/motion" -> engines().motion().render(new MotionRequest(prompt, seed,
                     request.intParam("durationSeconds", 5) * 1000L,
                     "720p".equals(request.textParam("resolution", "360p"))
                             ? MotionRequest.Resolution.P720 : MotionRequest.Resolution.P360,
@@ -112,7 +126,9 @@ class LocalProvider implements GenerationProvider, DisposableBean {
 
     @Override
     public void destroy() {
-        voice.close();
+        if (engines != null) {
+            engines.voice().close();
+        }
     }
 
     private static String extension(String model) {
