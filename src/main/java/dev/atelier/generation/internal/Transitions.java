@@ -79,8 +79,9 @@ class Transitions {
                 return false;
             }
             Settlement settlement = credits.capture(g.holdId(), cost);
-            if (settlement instanceof Settlement.Captured captured && captured.alreadySettled()) {
-                throw new IllegalStateException("hold of " + id + " was settled outside its state machine");
+            if (settlement.alreadySettled()) {
+                // cannot happen while every settlement goes through here; roll the state change back
+                throw new IllegalStateException("the hold of generation " + id + " was settled outside its state machine");
             }
         } else if (g.status() == TIMED_OUT && g.finishedAt() != null
                 && now.isBefore(g.finishedAt().plus(properties.lateSuccessWindow()))) {
