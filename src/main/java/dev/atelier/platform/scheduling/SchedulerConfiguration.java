@@ -27,8 +27,8 @@ class SchedulerConfiguration {
     @SuppressWarnings({"unchecked", "rawtypes"})
     Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks, SchedulerProperties properties,
             ObjectMapper json) {
+        // startTasks(...) registers its tasks as known tasks too: passing them twice is a duplicate-name error
         List startTasks = tasks.stream().filter(OnStartup.class::isInstance).toList();
-        // startTasks(...) also registers them as known tasks: passing them twice fails the build
         List otherTasks = tasks.stream().filter(task -> !(task instanceof OnStartup)).toList();
         return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), otherTasks)
                 .startTasks(startTasks)

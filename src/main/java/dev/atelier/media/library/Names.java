@@ -1,0 +1,26 @@
+package dev.atelier.media.library;
+
+/**
+ * A sent file name reduced to a label: its last path segment, without control characters, at
+ * most 200 characters. It is only ever shown (and offered as a download name), never a path.
+ */
+final class Names {
+
+    private static final int MAX = 200;
+
+    private Names() {
+    }
+
+    static String label(String sent) {
+        if (sent == null) {
+            return null;
+        }
+        String name = sent.substring(Math.max(sent.lastIndexOf('/'), sent.lastIndexOf('\\')) + 1)
+                .replaceAll("[\\p{Cntrl}\\p{Zl}\\p{Zp}]", "")
+                .strip();
+        if (name.isEmpty() || name.equals(".") || name.equals("..")) {
+            return null;
+        }
+        return name.length() <= MAX ? name : name.substring(0, MAX);
+    }
+}

@@ -1,0 +1,151 @@
+package dev.atelier.media.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.atelier.media.AssetKind;
+import dev.atelier.media.MediaRejected;
+import dev.atelier.media.TestMedia;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
+
+class InspectorTest {
+
+    @TempDir
+    Path temp;
+
+    private final MediaTools tools = new MediaTools(Duration.ofMinutes(1));
+    private final Inspector inspector = new Inspector(tools, new Prober(tools, JsonMapper.builder().build()),
+            320, 50_000_000);
+    private final Spooler spooler = new Spooler(new Sniffer());
+
+    @Test
+    void aPngIsAnImageWithItsSizeAndA320PixelThumbnail() throws IOException {
+        Inspector.Inspected png = inspect(TestMedia.png(), null);
+
+        assertThat(png.kind()).isEqualTo(AssetKind.IMAGE);
+        assertThat(png.mediaType()).isEqualTo("image/png");
+        assertThat(png.width()).isEqualTo(640);
+        assertThat(png.height()).isEqualTo(480);
+        assertThat(png.durationMs()).isNull();
+        assertThat(png.thumbnailType()).isEqualTo("image/png");
+        BufferedImage thumbnail = ImageIO.read(png.thumbnail().toFile());
+        assertThat(thumbnail.getWidth()).isEqualTo(320);
+        assertThat(thumbnail.getHeight()).isEqualTo(240);
+    }
+
+    @Test
+    void aSmallImageIsNotBlownUp() throws IOException {
+        Inspector.Inspected small = inspect(TestMedia.png(100, 50), null);
+
+        BufferedImage thumbnail = ImageIO.read(small.thumbnail().toFile());
+        assertThat(thumbnail.getWidth()).isEqualTo(100);
+        assertThat(thumbnail.getHeight()).isEqualTo(50);
+    }
+
+    @Test
+    void jpegGifAndWebpAreImagesToo() throws IOException {
+        assertThat(inspect(TestMedia.jpeg(), null)).satisfies(jpeg -> {
+            assertThat(jpeg.mediaType()).isEqualTo("image/jpeg");
+            assertThat(jpeg.thumbnailType()).isEqualTo("image/jpeg");
+            assertThat(ImageIO.read(jpeg.thumbnail().toFile()).getWidth()).isEqualTo(320);
+        });
+        assertThat(inspect(TestMedia.gif(), null).mediaType()).isEqualTo("image/gif");
+        assertThat(inspect(TestMedia.webp(), null).mediaType()).isEqualTo("image/webp");
+    }
+
+    @Test
+    void anMp4IsAVideoWithDurationSoundAndAPosterFrame() throws IOException {
+        for (Path file : new Path[] {TestMedia.mp4(), TestMedia.mp4FastStart()}) {
+            Inspector.Inspected video = inspect(file, null);
+
+            assertThat(video.kind()).isEqualTo(AssetKind.VIDEO);
+            assertThat(video.mediaType()).isEqualTo("video/mp4");
+            assertThat(video.width()).isEqualTo(320);
+            assertThat(video.height()).isEqualTo(240);
+            assertThat(video.durationMs()).isBetween(1900L, 2100L);
+            assertThat(video.hasAudio()).isTrue();
+            assertThat(video.thumbnailType()).isEqualTo("image/jpeg");
+            assertThat(ImageIO.read(video.thumbnail().toFile()).getWidth()).isEqualTo(320);
+        }
+    }
+
+    @Test
+    void aWebmIsAWebmVideo() throws IOException {
+        Inspector.Inspected video = inspect(TestMedia.webm(), null);
+
+        assertThat(video.mediaType()).isEqualTo("video/webm");
+        assertThat(video.hasAudio()).isFalse();
+    }
+
+    @Test
+    void soundFilesAreAudioWithAWaveform() throws IOException {
+        assertThat(inspect(TestMedia.mp3(), null).mediaType()).isEqualTo("audio/mpeg");
+        assertThat(inspect(TestMedia.wav(), null).mediaType()).isEqualTo("audio/wav");
+        assertThat(inspect(TestMedia.opus(), null).mediaType()).isEqualTo("audio/ogg");
+        Inspector.Inspected m4a = inspect(TestMedia.m4a(), null);
+        assertThat(m4a.kind()).isEqualTo(AssetKind.AUDIO);
+        assertThat(m4a.mediaType()).isEqualTo("audio/mp4");
+        assertThat(m4a.durationMs()).isBetween(1900L, 2100L);
+        assertThat(m4a.hasAudio()).isTrue();
+        BufferedImage waveform = ImageIO.read(m4a.thumbnail().toFile());
+        assertThat(waveform.getWidth()).isEqualTo(320);
+        assertThat(waveform.getHeight()).isEqualTo(80);
+    }
+
+    @Test
+    void truncatedMediaIsRefused() {
+        for (Path file : new Path[] {TestMedia.truncated(TestMedia.png(), 0.5), TestMedia.truncated(TestMedia.jpeg(), 0.5),
+                TestMedia.truncated(TestMedia.mp4(), 0.6), TestMedia.truncated(TestMedia.mp4FastStart(), 0.6)}) {
+            assertThatThrownBy(() -> inspect(file, null)).as(file.getFileName().toString())
+                    .isInstanceOfSatisfying(MediaRejected.class, e ->
+                            assertThat(e.reason()).isEqualTo(MediaRejected.Reason.UNSUPPORTED_MEDIA));
+        }
+    }
+
+    @Test
+    void aPngHeadFollowedByGarbageIsRefused() throws IOException {
+        byte[] png = Files.readAllBytes(TestMedia.png());
+        byte[] corrupt = java.util.Arrays.copyOf(png, png.length);
+        for (int i = 64; i < corrupt.length; i++) {
+            corrupt[i] = (byte) (i * 31);
+        }
+        Path file = Files.write(temp.resolve("corrupt.png"), corrupt);
+
+        assertThatThrownBy(() -> inspect(file, null)).isInstanceOf(MediaRejected.class)
+                .hasMessageContaining("does not decode");
+    }
+
+    @Test
+    void contentOfAnotherKindThanExpectedIsRefused() {
+        assertThatThrownBy(() -> inspect(TestMedia.png(), AssetKind.VIDEO))
+                .isInstanceOf(MediaRejected.class).hasMessageContaining("Expected video but the content is image");
+    }
+
+    @Test
+    void anImageWithTooManyPixelsIsRefusedBeforeDecoding() {
+        Inspector strict = new Inspector(tools, new Prober(tools, JsonMapper.builder().build()), 320, 1000);
+
+        assertThatThrownBy(() -> strict.inspect(spool(TestMedia.png()), null))
+                .isInstanceOf(MediaRejected.class).hasMessageContaining("more than 1000 pixels");
+    }
+
+    private Inspector.Inspected inspect(Path file, AssetKind expected) throws IOException {
+        return inspector.inspect(spool(file), expected);
+    }
+
+    private Spooler.Spooled spool(Path file) throws IOException {
+        Path work = Files.createTempDirectory(temp, "work");
+        try (InputStream in = Files.newInputStream(file)) {
+            return spooler.spool(in, work.resolve("content"), container -> Spooler.Limit.NONE, bytes -> { });
+        }
+    }
+}
