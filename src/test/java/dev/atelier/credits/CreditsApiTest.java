@@ -1,7 +1,6 @@
 package dev.atelier.credits;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.atelier.test.Api;
 import dev.atelier.test.AtelierTest;
@@ -31,13 +30,12 @@ class CreditsApiTest {
     void setUp() {
         user = users.signUp();
         admin = users.admin();
-        // welcome credits arrive from an asynchronous listener of AccountCreated
-        await().untilAsserted(() -> assertThat(balance(user).get("balance").asLong()).isEqualTo(100));
     }
 
     @Test
-    void aNewAccountStartsWithOneHundredWelcomeCredits() {
-        JsonNode balance = balance(user);
+    void aNewAccountHasItsOneHundredWelcomeCreditsAsSoonAsSignUpAnswers() {
+        JsonNode balance = balance(users.signUp());
+        assertThat(balance.get("balance").asLong()).isEqualTo(100);
         assertThat(balance.get("held").asLong()).isZero();
         assertThat(balance.get("available").asLong()).isEqualTo(100);
     }
