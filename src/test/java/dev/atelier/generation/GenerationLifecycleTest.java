@@ -175,6 +175,33 @@ class GenerationLifecycleTest {
     }
 
     @Test
+    void aRetryThatTakesOverTheClaimOfACommittedSubmitFindsTheSameJob(
+            @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        TestUsers.TestUser user = users.signUp();
+        String prompt = "submitted once " + UUID.randomUUID();
+        provider.script(prompt, doneNow());
+        String key = "key-" + UUID.randomUUID();
+        Map<String, String> body = Map.of("model", ScriptedProvider.MODEL, "prompt", prompt);
+        String id = api.post("/api/v1/generations").bearer(user.accessToken()).header("Idempotency-Key", key)
+                .json(body).send().json().get("id").asString();
+        awaitStatus(user, id, "succeeded");
+        // the node died after the submit committed but before its response was stored
+        jdbc.sql("""
+                update idempotency_keys set state = 'in_progress', status = null, content_type = null,
+                    location = null, body = null, claimed_until = now() - interval '1 minute'
+                where key = :key""").param("key", key).update();
+
+        Api.Response retry = api.post("/api/v1/generations").bearer(user.accessToken()).header("Idempotency-Key", key)
+                .json(body).send();
+
+        assertThat(retry.status()).isEqualTo(202);
+        assertThat(retry.json().get("id").asString()).isEqualTo(id);
+        assertThat(available(user)).isEqualTo(100 - ScriptedProvider.PRICE);
+        assertThat(jdbc.sql("select count(*) from generations where owner_id = :o").param("o", user.id())
+                .query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
     void anotherUsersGenerationIsNotFound() {
         TestUsers.TestUser owner = users.signUp();
         TestUsers.TestUser other = users.signUp();

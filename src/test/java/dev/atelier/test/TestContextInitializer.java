@@ -27,6 +27,8 @@ public class TestContextInitializer implements ApplicationContextInitializer<Con
                     "atelier.database.username=postgres",
                     "atelier.database.password=",
                     "atelier.database.max-pool-size=8",
+                    // many cached contexts stop at the end of the run: none should wait long for its scheduler
+                    "atelier.scheduler.shutdown-wait=1s",
                     "atelier.data-dir=" + tempDirectory()).applyTo(context);
         }
         if (environment.getProperty("atelier.accounts.admin-password", "").isBlank()) {

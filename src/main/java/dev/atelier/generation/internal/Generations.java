@@ -11,10 +11,13 @@ import dev.atelier.credits.JobSlot;
 import dev.atelier.generation.GenerationProperties;
 import dev.atelier.platform.ApiException;
 import dev.atelier.platform.BackgroundWork;
+import dev.atelier.platform.idempotency.IdempotentRequest;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,7 +64,11 @@ class Generations {
     Generation submit(CurrentUser user, String model, String prompt, Map<String, Object> params, List<UUID> inputs) {
         Pricing.Priced priced = pricing.price(model, prompt, params);
         outputs.requireOwnedInputs(user.id(), inputs);
-        UUID id = UUID.randomUUID();
+        UUID id = jobIdOf(IdempotentRequest.current());
+        Optional<Generation> submittedBefore = rows.find(id).filter(g -> g.ownerId().equals(user.id()));
+        if (submittedBefore.isPresent()) {
+            return submittedBefore.get(); // a retry that took over the claim of a submit whose node died after commit
+        }
         String reference = "generation:" + id;
         Hold hold = credits.place(user.id(), priced.quote(), reference);
         if (hold instanceof Hold.Refused refused) {
@@ -78,6 +85,16 @@ class Generations {
         rows.insert(g);
         work.scheduleNow(RunGenerationTask.instance(id));
         return g;
+    }
+
+    /**
+     * With an {@code Idempotency-Key} the job id follows from the key's claim, so a retry that takes
+     * over the claim of a request whose node died after committing finds the job instead of
+     * making (and paying for) a second one.
+     */
+    private static UUID jobIdOf(Optional<IdempotentRequest> claim) {
+        return claim.map(request -> UUID.nameUUIDFromBytes(("generation:" + request.id())
+                .getBytes(StandardCharsets.UTF_8))).orElseGet(UUID::randomUUID);
     }
 
     Generation get(CurrentUser user, UUID id) {
