@@ -1,8 +1,9 @@
 package dev.atelier.platform;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SystemClock;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
-import java.time.Instant;
+import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -12,9 +13,15 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Schedules durable background work. Inside a transaction the work is stored with it (and
  * vanishes if it rolls back); once committed the local executor is woken at once instead of
  * waiting for its next poll, which is what makes submit-to-running take milliseconds.
+ *
+ * <p>Work is scheduled by the scheduler's own clock (real time), not the injected business
+ * {@code Clock}: deadlines and expiries are business time (tests move it), but "run this in
+ * two seconds" must mean two real seconds, or a moved clock would park work in the future.
  */
 @Component
 public class BackgroundWork {
+
+    private static final SystemClock SCHEDULER_TIME = new SystemClock();
 
     // lazy: the scheduler is built from the task beans, whose handlers schedule work themselves
     private final ObjectProvider<Scheduler> scheduler;
@@ -23,18 +30,18 @@ public class BackgroundWork {
         this.scheduler = scheduler;
     }
 
-    /** Schedules {@code instance} at {@code when}, replacing nothing: false if it already exists. */
-    public <T> boolean scheduleIfAbsent(TaskInstance<T> instance, Instant when) {
-        boolean scheduled = scheduler.getObject().scheduleIfNotExists(instance, when);
-        wakeAfterCommit();
-        return scheduled;
+    /** Schedules {@code instance} to run now unless it already exists (then false). */
+    public <T> boolean scheduleNow(TaskInstance<T> instance) {
+        return scheduleAfter(instance, Duration.ZERO);
     }
 
-    /** Moves an existing instance to {@code when}; false if it does not exist (anymore). */
-    public boolean reschedule(TaskInstance<?> instance, Instant when) {
-        boolean moved = scheduler.getObject().reschedule(instance, when);
-        wakeAfterCommit();
-        return moved;
+    /** Schedules {@code instance} to run after {@code delay} unless it already exists (then false). */
+    public <T> boolean scheduleAfter(TaskInstance<T> instance, Duration delay) {
+        boolean scheduled = scheduler.getObject().scheduleIfNotExists(instance, SCHEDULER_TIME.now().plus(delay));
+        if (delay.isZero()) {
+            wakeAfterCommit();
+        }
+        return scheduled;
     }
 
     private void wakeAfterCommit() {

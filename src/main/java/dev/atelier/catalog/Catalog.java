@@ -1,0 +1,67 @@
+package dev.atelier.catalog;
+
+import dev.atelier.catalog.internal.CatalogRows;
+import dev.atelier.catalog.internal.ParameterRules;
+import dev.atelier.platform.ApiException;
+import dev.atelier.platform.PageRequest;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+
+/**
+ * The models on offer, and the price of a request. Generation asks for a {@link Quotation.Quote}
+ * (the credits to hold, the parameters to run with, the price to store with the job) and later
+ * computes the actual cost from that stored {@link PriceRule} and what was produced.
+ */
+@Service
+public class Catalog {
+
+    /** The parameter a per-second price counts. */
+    public static final String DURATION = "durationSeconds";
+
+    private final CatalogRows rows;
+
+    Catalog(CatalogRows rows) {
+        this.rows = rows;
+    }
+
+    public Optional<Model> find(String id) {
+        return id == null ? Optional.empty() : rows.find(id);
+    }
+
+    /** A page of models by id ({@code limit + 1} rows, see Cursors); only enabled ones unless {@code all}. */
+    public List<Model> page(boolean all, PageRequest page) {
+        return rows.page(all, page);
+    }
+
+    /**
+     * Validates {@code prompt} and {@code params} against the model's rules and prices them. An
+     * unknown model is 400 {@code unknown_model}, a disabled one 400 {@code model_disabled}.
+     */
+    public Quotation quote(String modelId, String prompt, Map<String, ?> params) {
+        Model model = find(modelId).orElseThrow(() -> ApiException.badRequest("unknown_model",
+                "There is no model " + modelId).with("model", String.valueOf(modelId)));
+        if (!model.enabled()) {
+            throw ApiException.badRequest("model_disabled", "The model " + modelId + " is switched off")
+                    .with("model", modelId);
+        }
+        ParameterRules.Checked checked = ParameterRules.check(model, prompt, params);
+        if (!checked.valid()) {
+            return new Quotation.Invalid(checked.errors());
+        }
+        Usage usage = switch (model.price().unit()) {
+            case PER_OUTPUT -> Usage.outputs(1);
+            case PER_SECOND -> Usage.seconds(new BigDecimal(String.valueOf(checked.params().get(DURATION))));
+            case PER_1000_CHARACTERS -> Usage.characters(prompt.codePointCount(0, prompt.length()));
+        };
+        return new Quotation.Quote(model.id(), checked.params(), usage, model.price(), model.price().cost(usage));
+    }
+
+    /** Changes a model's price and whether it is offered; null leaves a field as it is. Unknown is 404. */
+    public Model change(String id, Long credits, Long minimum, Boolean enabled, UUID by) {
+        return rows.change(id, credits, minimum, enabled, by).orElseThrow(() -> ApiException.notFound("Model"));
+    }
+}

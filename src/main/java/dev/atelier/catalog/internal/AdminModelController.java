@@ -1,0 +1,74 @@
+package dev.atelier.catalog.internal;
+
+import dev.atelier.accounts.AdminOnly;
+import dev.atelier.accounts.CurrentUser;
+import dev.atelier.catalog.Catalog;
+import dev.atelier.platform.ApiException;
+import dev.atelier.platform.Cursors;
+import dev.atelier.platform.Page;
+import dev.atelier.platform.PageRequest;
+import java.math.BigDecimal;
+import java.util.List;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Admins see every model and change price and availability. The price unit belongs to the model
+ * (a per-second model counts its duration parameter) and cannot be changed here. Work already
+ * submitted keeps the price it was quoted.
+ */
+@RestController
+@AdminOnly
+class AdminModelController {
+
+    private static final long MAX_PRICE = 1_000_000;
+
+    private final Catalog catalog;
+    private final Cursors cursors;
+
+    AdminModelController(Catalog catalog, Cursors cursors) {
+        this.catalog = catalog;
+        this.cursors = cursors;
+    }
+
+    record Price(BigDecimal credits, BigDecimal minimum) {
+    }
+
+    record Change(Price price, Boolean enabled) {
+    }
+
+    @GetMapping("/api/v1/admin/models")
+    Page<ModelView> list(@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
+        PageRequest page = cursors.request("admin-models", limit, cursor);
+        return cursors.page("admin-models", page, catalog.page(true, page), model -> List.of(model.id()))
+                .map(ModelView::of);
+    }
+
+    @PutMapping("/api/v1/admin/models/{provider}/{name}")
+    ModelView change(@AuthenticationPrincipal CurrentUser admin, @PathVariable String provider,
+            @PathVariable String name, @RequestBody Change change) {
+        Price price = change.price() == null ? new Price(null, null) : change.price();
+        if (price.credits() == null && price.minimum() == null && change.enabled() == null) {
+            throw ApiException.badRequest("nothing_to_change", "Send price.credits, price.minimum or enabled");
+        }
+        return ModelView.of(catalog.change(provider + "/" + name, whole("price.credits", price.credits()),
+                whole("price.minimum", price.minimum()), change.enabled(), admin.id()));
+    }
+
+    private static Long whole(String field, BigDecimal value) {
+        if (value == null) {
+            return null;
+        }
+        if (value.stripTrailingZeros().scale() > 0 || value.compareTo(BigDecimal.ONE) < 0
+                || value.compareTo(BigDecimal.valueOf(MAX_PRICE)) > 0) {
+            throw ApiException.badRequest("invalid_price",
+                    field + " must be a whole number of credits from 1 to " + MAX_PRICE).with("field", field);
+        }
+        return value.longValueExact();
+    }
+}

@@ -1,0 +1,34 @@
+package dev.atelier.catalog.internal;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.atelier.catalog.Model;
+import dev.atelier.catalog.Parameter;
+import dev.atelier.catalog.PriceRule;
+import java.math.BigDecimal;
+import java.util.List;
+
+/** A model as the API shows it. */
+record ModelView(String id, String kind, String provider, String name, String description, boolean enabled,
+        int promptMaxLength, List<ParameterView> parameters, PriceView price) {
+
+    record ParameterView(String name, String type, BigDecimal min, BigDecimal max, List<String> values,
+            @JsonProperty("default") Object defaultValue, boolean required, String description) {
+    }
+
+    record PriceView(String unit, long credits, long minimum) {
+        static PriceView of(PriceRule price) {
+            return new PriceView(price.unit().value(), price.credits(), price.minimum());
+        }
+    }
+
+    static ModelView of(Model model) {
+        return new ModelView(model.id(), model.kind().value(), model.provider(), model.name(), model.description(),
+                model.enabled(), model.promptMaxLength(),
+                model.parameters().stream().map(ModelView::parameter).toList(), PriceView.of(model.price()));
+    }
+
+    private static ParameterView parameter(Parameter p) {
+        return new ParameterView(p.name(), p.type().value(), p.min(), p.max(), p.values().isEmpty() ? null : p.values(),
+                p.defaultValue(), p.required(), p.description());
+    }
+}

@@ -1,0 +1,119 @@
+package dev.atelier.generation.internal;
+
+import static dev.atelier.generation.GenerationStatus.CANCELED;
+
+import dev.atelier.accounts.CurrentUser;
+import dev.atelier.accounts.Ownership;
+import dev.atelier.credits.ActiveJobs;
+import dev.atelier.credits.Credits;
+import dev.atelier.credits.Hold;
+import dev.atelier.credits.JobSlot;
+import dev.atelier.generation.GenerationProperties;
+import dev.atelier.platform.ApiException;
+import dev.atelier.platform.BackgroundWork;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The use cases behind the API: submit, look at, cancel and delete generations. */
+@Component
+class Generations {
+
+    private static final Logger log = LoggerFactory.getLogger(Generations.class);
+
+    private final GenerationRows rows;
+    private final Pricing pricing;
+    private final Credits credits;
+    private final ActiveJobs activeJobs;
+    private final BackgroundWork work;
+    private final Transitions transitions;
+    private final Providers providers;
+    private final OutputStore outputs;
+    private final GenerationProperties properties;
+    private final Clock clock;
+
+    Generations(GenerationRows rows, Pricing pricing, Credits credits, ActiveJobs activeJobs, BackgroundWork work,
+            Transitions transitions, Providers providers, OutputStore outputs, GenerationProperties properties,
+            Clock clock) {
+        this.rows = rows;
+        this.pricing = pricing;
+        this.credits = credits;
+        this.activeJobs = activeJobs;
+        this.work = work;
+        this.transitions = transitions;
+        this.providers = providers;
+        this.outputs = outputs;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * Prices the request, holds the credits, takes an active-job slot, stores the job and
+     * schedules its work — all in one transaction, so a refusal anywhere leaves nothing behind.
+     */
+    @Transactional
+    Generation submit(CurrentUser user, String model, String prompt, Map<String, Object> params, List<UUID> inputs) {
+        Pricing.Priced priced = pricing.price(model, prompt, params);
+        outputs.requireOwnedInputs(user.id(), inputs);
+        UUID id = UUID.randomUUID();
+        String reference = "generation:" + id;
+        Hold hold = credits.place(user.id(), priced.quote(), reference);
+        if (hold instanceof Hold.Refused refused) {
+            throw refused.problem();
+        }
+        if (activeJobs.acquire(user, reference) instanceof JobSlot.Full full) {
+            throw full.problem();
+        }
+        Instant now = clock.instant();
+        Generation g = new Generation(id, user.id(), model, priced.kind(), priced.provider(), prompt, priced.params(),
+                inputs, dev.atelier.generation.GenerationStatus.QUEUED, null, null, 0, null, priced.priceSnapshot(),
+                ((Hold.Placed) hold).holdId(), priced.quote(), null, null, null, null, false,
+                now.plus(properties.timeoutOf(model)), now, null, null, now, List.of());
+        rows.insert(g);
+        work.scheduleNow(RunGenerationTask.instance(id));
+        return g;
+    }
+
+    Generation get(CurrentUser user, UUID id) {
+        return Ownership.require(user, rows.find(id), "Generation");
+    }
+
+    /**
+     * Queued work ends at once; running work ends too and its provider is asked to stop (work on
+     * this or another node is interrupted). Work that finished first stays as it ended.
+     */
+    Generation cancel(CurrentUser user, UUID id) {
+        Generation g = get(user, id);
+        if (g.status().terminal()) {
+            throw ApiException.conflict("generation_finished", "The generation already ended " + g.status().value())
+                    .with("status", g.status().value());
+        }
+        if (transitions.end(id, CANCELED, "canceled", "Canceled by its owner")) {
+            providers.find(g.provider()).ifPresent(provider -> {
+                try {
+                    provider.cancel(Providers.request(g), g.providerJobId());
+                } catch (RuntimeException e) {
+                    log.warn("Provider {} could not cancel generation {}", g.provider(), id, e);
+                }
+            });
+        }
+        return rows.find(id).orElseThrow();
+    }
+
+    /** Removes a finished generation from history with its outputs. */
+    @Transactional
+    void delete(CurrentUser user, UUID id) {
+        Generation g = get(user, id);
+        if (!g.status().terminal()) {
+            throw ApiException.conflict("generation_active", "Cancel the generation before deleting it");
+        }
+        rows.delete(id);
+        outputs.deleteAssets(g.ownerId(), g.outputs());
+    }
+}

@@ -1,0 +1,123 @@
+package dev.atelier.generation.internal;
+
+import static dev.atelier.generation.GenerationStatus.QUEUED;
+import static dev.atelier.generation.GenerationStatus.RUNNING;
+import static dev.atelier.generation.GenerationStatus.SUCCEEDED;
+import static dev.atelier.generation.GenerationStatus.TIMED_OUT;
+
+import dev.atelier.credits.ActiveJobs;
+import dev.atelier.credits.Credits;
+import dev.atelier.credits.Settlement;
+import dev.atelier.generation.GenerationProperties;
+import dev.atelier.generation.GenerationStatus;
+import dev.atelier.generation.GenerationSucceeded;
+import dev.atelier.media.Asset;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Moves a generation between states and settles its money in the same transaction. The row's
+ * compare-and-set decides who wins when a poll, a webhook, a cancel, the sweeper and another
+ * node race; only the winner captures or releases, and the credits API is itself idempotent
+ * per hold, so a job is settled exactly once.
+ */
+@Component
+class Transitions {
+
+    private final GenerationRows rows;
+    private final Credits credits;
+    private final ActiveJobs activeJobs;
+    private final Pricing pricing;
+    private final LiveUpdates live;
+    private final ApplicationEventPublisher events;
+    private final GenerationProperties properties;
+    private final Clock clock;
+
+    Transitions(GenerationRows rows, Credits credits, ActiveJobs activeJobs, Pricing pricing, LiveUpdates live,
+            ApplicationEventPublisher events, GenerationProperties properties, Clock clock) {
+        this.rows = rows;
+        this.credits = credits;
+        this.activeJobs = activeJobs;
+        this.pricing = pricing;
+        this.live = live;
+        this.events = events;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** queued → running; false when it was not queued any more. */
+    @Transactional
+    boolean start(Generation g) {
+        if (!rows.start(g.id(), clock.instant())) {
+            return false;
+        }
+        live.announce(g, RUNNING.value(), null);
+        return true;
+    }
+
+    /**
+     * Records the stored outputs: a running job succeeds and pays the actual cost; a job that
+     * timed out less than a day ago succeeds late and pays nothing. Anything else (canceled,
+     * failed, already succeeded) refuses them: the caller deletes the assets.
+     */
+    @Transactional
+    boolean succeed(UUID id, List<Asset> outputs) {
+        Generation g = rows.find(id).orElse(null);
+        if (g == null) {
+            return false;
+        }
+        Instant now = clock.instant();
+        List<UUID> assetIds = outputs.stream().map(Asset::id).toList();
+        if (g.status() == RUNNING) {
+            long cost = Math.min(pricing.actualCost(g, outputs), g.costHeld());
+            if (!rows.finish(id, RUNNING, SUCCEEDED, cost, g.costHeld() - cost, null, null, false, now)) {
+                return false;
+            }
+            Settlement settlement = credits.capture(g.holdId(), cost);
+            if (settlement.alreadySettled()) {
+                // cannot happen while every settlement goes through here; roll the state change back
+                throw new IllegalStateException("the hold of generation " + id + " was settled outside its state machine");
+            }
+        } else if (g.status() == TIMED_OUT && g.finishedAt() != null
+                && now.isBefore(g.finishedAt().plus(properties.lateSuccessWindow()))) {
+            if (!rows.finish(id, TIMED_OUT, SUCCEEDED, 0L, null, null, null, true, now)) {
+                return false;
+            }
+        } else {
+            return false;
+        }
+        rows.addOutputs(id, assetIds);
+        activeJobs.release(g.reference());
+        live.announce(g, SUCCEEDED.value(), 100);
+        events.publishEvent(new GenerationSucceeded(id, g.ownerId(), g.model(), assetIds));
+        return true;
+    }
+
+    /**
+     * Ends an active job as failed, canceled or timed out, with its reason, and gives the hold
+     * back; false when it had already ended.
+     */
+    @Transactional
+    boolean end(UUID id, GenerationStatus to, String code, String message) {
+        Generation g = rows.find(id).orElse(null);
+        if (g == null || (g.status() != QUEUED && g.status() != RUNNING)) {
+            return false;
+        }
+        if (!rows.finish(id, g.status(), to, 0L, g.costHeld(), code, truncate(message), false, clock.instant())) {
+            return false;
+        }
+        credits.release(g.holdId(), to.value() + ": " + code);
+        activeJobs.release(g.reference());
+        live.announce(g, to.value(), g.progress());
+        return true;
+    }
+
+    private static String truncate(String message) {
+        return message == null || message.length() <= 1000 ? message : message.substring(0, 1000);
+    }
+}

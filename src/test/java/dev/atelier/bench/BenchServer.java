@@ -1,0 +1,74 @@
+package dev.atelier.bench;
+
+import dev.atelier.AtelierApplication;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Atelier on its embedded defaults in a fresh data directory, for benchmarks, with an HTTP client. */
+public final class BenchServer implements AutoCloseable {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    final ConfigurableApplicationContext context;
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final String base;
+
+    BenchServer(String... properties) throws IOException {
+        Path data = Files.createTempDirectory("atelier-bench-");
+        String[] all = new String[properties.length + 4];
+        all[0] = "atelier.test.isolated=false";
+        all[1] = "atelier.data-dir=" + data;
+        all[2] = "server.port=0";
+        all[3] = "logging.level.root=WARN";
+        System.arraycopy(properties, 0, all, 4, properties.length);
+        context = new SpringApplicationBuilder(AtelierApplication.class).properties(all).run();
+        base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+    }
+
+    /** Signs up a fresh user and answers its access token and id. */
+    String[] signUp() throws Exception {
+        JsonNode body = post("/api/v1/auth/signup", null, "{\"email\":\"bench-" + System.nanoTime()
+                + "@bench.local\",\"password\":\"bench-password-1\",\"name\":\"Bench\"}");
+        return new String[] {body.get("accessToken").asString(), body.get("user").get("id").asString()};
+    }
+
+    JsonNode get(String path, String token) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(path + " answered " + response.statusCode() + " " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    JsonNode post(String path, String token, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException(path + " answered " + response.statusCode() + " " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    static String machine() {
+        return Runtime.getRuntime().availableProcessors() + " cores, JDK " + Runtime.version();
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}

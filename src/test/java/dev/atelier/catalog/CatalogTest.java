@@ -1,0 +1,120 @@
+package dev.atelier.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.atelier.platform.ApiException;
+import dev.atelier.test.Api;
+import dev.atelier.test.AtelierTest;
+import dev.atelier.test.TestUsers;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+@AtelierTest
+class CatalogTest {
+
+    @Autowired
+    Catalog catalog;
+    @Autowired
+    Api api;
+    @Autowired
+    TestUsers users;
+
+    @Test
+    void theSeededModelsAreOfferedWithTheirParametersAndPrices() {
+        JsonNode page = api.get("/api/v1/models").bearer(users.signUp().accessToken()).send().json();
+
+        List<String> ids = new ArrayList<>();
+        page.get("data").forEach(model -> ids.add(model.get("id").asString()));
+        assertThat(ids).containsExactly("local/motion", "local/sketch", "local/tune", "local/voice");
+        assertThat(page.get("hasMore").asBoolean()).isFalse();
+        JsonNode motion = page.get("data").get(0);
+        assertThat(motion.get("kind").asString()).isEqualTo("video");
+        assertThat(motion.get("price").get("unit").asString()).isEqualTo("per_second");
+        assertThat(motion.get("parameters").get(1).get("values").get(1).asString()).isEqualTo("720p");
+        assertThat(motion.get("parameters").get(0).get("default").asInt()).isEqualTo(5);
+    }
+
+    @Test
+    void aQuoteValidatesTheRequestAndPricesItByTheModelsUnit() {
+        assertThat(credits(catalog.quote("local/sketch", "a cat", Map.of("width", 512)))).isEqualTo(2);
+        assertThat(credits(catalog.quote("local/tune", "a waltz", Map.of()))).isEqualTo(30);
+        assertThat(credits(catalog.quote("local/tune", "a waltz", Map.of("durationSeconds", 7)))).isEqualTo(7);
+        assertThat(credits(catalog.quote("local/voice", "w".repeat(2500), Map.of()))).isEqualTo(3);
+        assertThat(credits(catalog.quote("local/motion", "a river", Map.of("resolution", "720p")))).isEqualTo(10);
+
+        assertThat(catalog.quote("local/sketch", "a cat", Map.of("width", 4096)))
+                .isEqualTo(new Quotation.Invalid(List.of(new FieldError("params.width", "must be at most 2048"))));
+        assertThat(catalog.quote("local/voice", "w".repeat(5001), Map.of())).isInstanceOf(Quotation.Invalid.class);
+    }
+
+    @Test
+    void anUnknownModelIsAClearProblem() {
+        assertThatThrownBy(() -> catalog.quote("acme/nothing", "x", Map.of()))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo("unknown_model"));
+    }
+
+    @Test
+    void aPriceChangeAppliesToNewQuotesWhileAStoredPriceKeepsItsCost() {
+        TestUsers.TestUser admin = users.admin();
+        Quotation.Quote before = (Quotation.Quote) catalog.quote("local/tune", "a waltz", Map.of());
+        try {
+            Api.Response changed = api.put("/api/v1/admin/models/local/tune").bearer(admin.accessToken())
+                    .json(Map.of("price", Map.of("credits", 2))).send();
+
+            assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+            assertThat(changed.json().get("price").get("credits").asLong()).isEqualTo(2);
+            assertThat(credits(catalog.quote("local/tune", "a waltz", Map.of()))).isEqualTo(60);
+            assertThat(before.price().actualCost(before.usage(), before.credits())).isEqualTo(30);
+        } finally {
+            catalog.change("local/tune", 1L, null, null, admin.id());
+        }
+    }
+
+    @Test
+    void aDisabledModelIsNeitherListedNorQuoted() {
+        TestUsers.TestUser admin = users.admin();
+        try {
+            api.put("/api/v1/admin/models/local/voice").bearer(admin.accessToken()).json(Map.of("enabled", false)).send();
+
+            JsonNode page = api.get("/api/v1/models").bearer(admin.accessToken()).send().json();
+            assertThat(page.get("data").findValuesAsString("id")).doesNotContain("local/voice");
+            assertThat(api.get("/api/v1/models/local/voice").bearer(admin.accessToken()).send().status()).isEqualTo(404);
+            assertThat(api.get("/api/v1/admin/models").bearer(admin.accessToken()).send().json().get("data")
+                    .findValuesAsString("id")).contains("local/voice");
+            assertThatThrownBy(() -> catalog.quote("local/voice", "hello", Map.of()))
+                    .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo("model_disabled"));
+        } finally {
+            catalog.change("local/voice", null, null, true, admin.id());
+        }
+    }
+
+    @Test
+    void badChangesAreProblemsAndOnlyAdminsMayChange() {
+        TestUsers.TestUser admin = users.admin();
+
+        Api.Response fraction = api.put("/api/v1/admin/models/local/tune").bearer(admin.accessToken())
+                .json(Map.of("price", Map.of("credits", 1.5))).send();
+        Api.Response zero = api.put("/api/v1/admin/models/local/tune").bearer(admin.accessToken())
+                .json(Map.of("price", Map.of("minimum", 0))).send();
+        Api.Response unknown = api.put("/api/v1/admin/models/acme/nothing").bearer(admin.accessToken())
+                .json(Map.of("enabled", true)).send();
+        Api.Response notAdmin = api.put("/api/v1/admin/models/local/tune").bearer(users.signUp().accessToken())
+                .json(Map.of("enabled", false)).send();
+
+        assertThat(fraction.json().get("code").asString()).isEqualTo("invalid_price");
+        assertThat(zero.status()).isEqualTo(400);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(notAdmin.status()).isEqualTo(403);
+        assertThat(catalog.find("local/tune").orElseThrow().price()).isEqualTo(new PriceRule(PriceUnit.PER_SECOND, 1, 5));
+    }
+
+    private static long credits(Quotation quotation) {
+        assertThat(quotation).isInstanceOf(Quotation.Quote.class);
+        return ((Quotation.Quote) quotation).credits();
+    }
+}
