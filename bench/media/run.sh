@@ -57,8 +57,9 @@ LD_LIBRARY_PATH=$(dirname "$FFMPEG") "$FFMPEG" -v error -nostdin -f lavfi -i "te
   -frames:v 25 -c:v rawvideo -pix_fmt yuv420p "$WORK/warmup.mkv"
 curl -sf -o /dev/null -H "Authorization: Bearer $TOKEN" -F "file=@$WORK/warmup.mkv" "http://127.0.0.1:$PORT/api/v1/uploads"
 
-heap_kb() { # used heap (survivors + eden + old) in KB, from jstat
-  "$JAVA_HOME/bin/jstat" -gc "$SERVER_PID" 2>/dev/null | awk 'NR==2 {printf "%d", $3+$4+$6+$8}'
+heap_kb() { # used heap in KB, from the server's own Prometheus endpoint (jstat is too slow to start)
+  curl -s -m 1 "http://127.0.0.1:$PORT/actuator/prometheus" \
+    | awk '/^jvm_memory_used_bytes\{.*area="heap"/ {sum += $NF} END {printf "%d", sum / 1024}'
 }
 rss_kb() { awk '/VmRSS/ {print $2}' "/proc/$SERVER_PID/status"; }
 BASE_HEAP=$(heap_kb); BASE_RSS=$(rss_kb)
@@ -89,7 +90,7 @@ printf "cp + sync            %6.2f s  %5s MB/s\n" "$CP_SYNC_S" "$(rate "$CP_SYNC
 printf "sha256sum alone      %6.2f s  %5s MB/s\n" "$HASH_S" "$(rate "$HASH_S")"
 printf "upload (API, curl)   %6.2f s  %5s MB/s   = %s%% of cp, %s%% of cp + sync\n" "$UP_S" "$(rate "$UP_S")" \
   "$(echo "scale=0; 100 * $CP_S / $UP_S" | bc -l)" "$(echo "scale=0; 100 * $CP_SYNC_S / $UP_S" | bc -l)"
-printf "server heap used     %s MB before, %s MB peak during the upload (%s samples, every 0.2 s)\n" \
+printf "server heap used     %s MB before, %s MB peak during the upload (%s samples, every 0.2 s, from /actuator/prometheus)\n" \
   "$(mb $((BASE_HEAP * 1024)))" "$(mb $((PEAK_HEAP * 1024)))" "$SAMPLES"
 printf "server RSS           %s MB before, %s MB peak\n" "$(mb $((BASE_RSS * 1024)))" "$(mb $((PEAK_RSS * 1024)))"
 grep -o 'Stored video.*' "$WORK/server.log" | sed 's/^/server: /' || true

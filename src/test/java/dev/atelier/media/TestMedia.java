@@ -1,6 +1,6 @@
 package dev.atelier.media;
 
-import dev.atelier.media.ingest.MediaTools;
+import dev.atelier.platform.ffmpeg.Ffmpeg;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,7 +18,6 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class TestMedia {
 
     private static final Path DIRECTORY;
-    private static final MediaTools TOOLS = new MediaTools(Duration.ofMinutes(1));
     private static final Map<String, Path> MADE = new ConcurrentHashMap<>();
 
     static {
@@ -119,17 +118,16 @@ public final class TestMedia {
     private static Path make(String name, List<String> arguments) {
         return MADE.computeIfAbsent(name, key -> {
             Path target = DIRECTORY.resolve(key);
-            List<String> command = new ArrayList<>(List.of("-v", "error"));
-            command.addAll(arguments);
-            command.addAll(List.of("-y", target.toString()));
+            List<String> command = new ArrayList<>(arguments);
+            command.add(target.toString());
             try {
-                MediaTools.Run run = TOOLS.ffmpeg(DIRECTORY, command);
-                if (!run.ok()) {
-                    throw new IllegalStateException("ffmpeg could not make " + key + ": " + run.stderr());
-                }
+                Ffmpeg.bundled().run(command, Duration.ofMinutes(1));
                 return target;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
             }
         });
     }

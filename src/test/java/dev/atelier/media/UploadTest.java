@@ -220,6 +220,7 @@ class UploadTest {
         byte[] preamble = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"cut.mp4\"\r\n"
                 + "Content-Type: video/mp4\r\n\r\n").getBytes(StandardCharsets.UTF_8);
         int declared = preamble.length + 1_500_000 + 50;
+        int blobsBefore = MediaFolders.blobs(directories).size();
         try (Socket socket = new Socket("localhost", Integer.parseInt(api.baseUrl().replaceAll(".*:", "")))) {
             OutputStream out = socket.getOutputStream();
             out.write(("POST /api/v1/uploads HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + user.accessToken()
@@ -232,6 +233,7 @@ class UploadTest {
         }
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(this::assertNothingKept);
+        assertThat(MediaFolders.blobs(directories)).hasSize(blobsBefore);
     }
 
     private void assertTooLarge(Api.Response response, String kind, long limit, String detail) {

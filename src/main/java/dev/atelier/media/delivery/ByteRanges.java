@@ -32,6 +32,13 @@ final class ByteRanges {
     private ByteRanges() {
     }
 
+    /** Writing to the client failed: it went away (a player seeking, a cancelled download). */
+    static final class ClientGone extends IOException {
+        ClientGone(IOException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
     record Region(long start, long end) {
         long length() {
             return end - start + 1;
@@ -124,11 +131,17 @@ final class ByteRanges {
             return;
         }
         OutputStream out = response.getOutputStream();
-        for (int i = 0; i < regions.size(); i++) {
-            out.write(partHeads.get(i));
-            copy(channel, regions.get(i), out);
+        try {
+            for (int i = 0; i < regions.size(); i++) {
+                out.write(partHeads.get(i));
+                copy(channel, regions.get(i), out);
+            }
+            out.write(end);
+        } catch (ClientGone e) {
+            throw e;
+        } catch (IOException e) {
+            throw new ClientGone(e);
         }
-        out.write(end);
     }
 
     private static void copy(FileChannel channel, Region region, OutputStream out) throws IOException {
@@ -141,7 +154,11 @@ final class ByteRanges {
             if (read < 0) {
                 throw new IOException("the file ended early");
             }
-            out.write(buffer.array(), 0, read);
+            try {
+                out.write(buffer.array(), 0, read);
+            } catch (IOException e) {
+                throw new ClientGone(e);
+            }
             position += read;
             remaining -= read;
         }

@@ -101,6 +101,10 @@ class MediaController {
             return; // 304, with the ETag
         }
         response.setHeader(HttpHeaders.ETAG, etag);
-        ByteRanges.write(file, type, etag, request, response);
+        try {
+            ByteRanges.write(file, type, etag, request, response);
+        } catch (ByteRanges.ClientGone e) {
+            log.debug("Client went away while {} was sent: {}", key, e.getMessage());
+        }
     }
 }

@@ -1,25 +1,24 @@
 package dev.atelier.media.ingest;
 
 import dev.atelier.media.MediaProperties;
+import dev.atelier.platform.ffmpeg.Ffmpeg;
+import dev.atelier.platform.ffmpeg.FfmpegException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.ObjectMapper;
 
+/** The bundled ffmpeg is the library's own (not a bean): nothing else can swap or share it by accident. */
 @Configuration(proxyBeanMethods = false)
 class IngestConfiguration {
 
     @Bean
-    MediaTools mediaTools(MediaProperties properties) {
-        return new MediaTools(properties.toolTimeout());
+    Prober prober(ObjectMapper json, MediaProperties properties) throws FfmpegException {
+        return new Prober(Ffmpeg.bundled(), json, properties.toolTimeout());
     }
 
     @Bean
-    Prober prober(MediaTools tools, ObjectMapper json) {
-        return new Prober(tools, json);
-    }
-
-    @Bean
-    Inspector inspector(MediaTools tools, Prober prober, MediaProperties properties) {
-        return new Inspector(tools, prober, properties.thumbnailSize(), properties.maxImagePixels());
+    Inspector inspector(Prober prober, MediaProperties properties) throws FfmpegException {
+        return new Inspector(Ffmpeg.bundled(), prober, properties.thumbnailSize(), properties.maxImagePixels(),
+                properties.toolTimeout());
     }
 }

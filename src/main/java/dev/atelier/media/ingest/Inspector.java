@@ -2,38 +2,51 @@ package dev.atelier.media.ingest;
 
 import dev.atelier.media.AssetKind;
 import dev.atelier.media.MediaRejected;
+import dev.atelier.platform.ffmpeg.Ffmpeg;
+import dev.atelier.platform.ffmpeg.FfmpegException;
+import dev.atelier.platform.ffmpeg.MediaInfo;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 /**
  * Confirms that spooled content really is what its head claims by decoding it (out of process,
  * so a decompression bomb costs an ffmpeg process, never the server's heap), and makes its
  * thumbnail on the way: an image's decode is its scaled copy, a video is decoded at a poster
- * frame and over its last second (a truncated file fails there), and audio is decoded whole into
- * its waveform picture. Then decides the kind and the exact media type from what was decoded.
+ * frame and, in parallel, over its last second (a truncated file fails there), and audio is
+ * decoded whole into its waveform picture. Decoders run with {@code -xerror -err_detect explode}
+ * so damage that ffmpeg would otherwise paper over (a truncated JPEG) fails the run. Then the
+ * kind and the exact media type are decided from what was decoded.
  */
 public class Inspector {
 
     private static final Set<String> WEBM_VIDEO = Set.of("vp8", "vp9", "av1");
     private static final Set<String> WEBM_AUDIO = Set.of("opus", "vorbis");
 
-    private final MediaTools tools;
+    private final Ffmpeg ffmpeg;
     private final Prober prober;
     private final int thumbnailSize;
     private final long maxImagePixels;
+    private final Duration timeout;
 
-    public Inspector(MediaTools tools, Prober prober, int thumbnailSize, long maxImagePixels) {
-        this.tools = tools;
+    public Inspector(Ffmpeg ffmpeg, Prober prober, int thumbnailSize, long maxImagePixels, Duration timeout) {
+        this.ffmpeg = ffmpeg;
         this.prober = prober;
         this.thumbnailSize = thumbnailSize;
         this.maxImagePixels = maxImagePixels;
+        this.timeout = timeout;
     }
 
     /** What decoding established, and the thumbnail it left in the work folder. */
@@ -43,8 +56,7 @@ public class Inspector {
 
     public Inspected inspect(Spooler.Spooled spooled, AssetKind expected) throws IOException {
         Container container = spooled.sniffed().container();
-        Probe probe = prober.probe(spooled.file(), container)
-                .orElseThrow(() -> notDecodable(container));
+        MediaInfo probe = prober.probe(spooled.file(), container).orElseThrow(() -> notDecodable(container));
         AssetKind kind = kindOf(container, probe);
         if (expected != null && expected != kind) {
             throw MediaRejected.unsupported("Expected " + expected.value() + " but the content is " + kind.value());
@@ -57,7 +69,7 @@ public class Inspector {
         };
     }
 
-    private static AssetKind kindOf(Container container, Probe probe) {
+    private static AssetKind kindOf(Container container, MediaInfo probe) {
         if (container.image()) {
             if (!probe.hasVideo()) {
                 throw notDecodable(container);
@@ -73,8 +85,8 @@ public class Inspector {
         throw MediaRejected.unsupported("The file holds no picture or sound that can be played");
     }
 
-    private Inspected image(Path file, Container container, Probe probe) throws IOException {
-        if (probe.width() == null || probe.height() == null) {
+    private Inspected image(Path file, Container container, MediaInfo probe) throws IOException {
+        if (probe.width() <= 0 || probe.height() <= 0) {
             throw notDecodable(container);
         }
         if ((long) probe.width() * probe.height() > maxImagePixels) {
@@ -82,11 +94,10 @@ public class Inspector {
         }
         boolean jpeg = container == Container.JPEG;
         Path thumbnail = file.resolveSibling(jpeg ? "thumbnail.jpg" : "thumbnail.png");
-        // -xerror and a clean error log: a truncated JPEG or GIF decodes "successfully" with a complaint
-        MediaTools.Run run = tools.ffmpeg(file.getParent(), command(container, file, List.of("-xerror"),
-                List.of("-frames:v", "1", "-vf", scale(), "-q:v", "3", "-y", thumbnail.getFileName().toString())));
-        if (!run.clean() || !nonEmpty(thumbnail)) {
-            throw notDecodable(container);
+        decode(container, command(container, file, List.of("-xerror", "-err_detect", "explode"),
+                List.of("-frames:v", "1", "-vf", scale(), "-q:v", "3", "-update", "1", output(thumbnail))), thumbnail);
+        if (container == Container.GIF) {
+            readWholeFirstFrame(file, container); // ffmpeg only logs a broken GIF frame
         }
         String type = switch (container) {
             case PNG -> "image/png";
@@ -98,22 +109,25 @@ public class Inspector {
                 thumbnail, jpeg ? "image/jpeg" : "image/png");
     }
 
-    private Inspected video(Path file, Container container, Probe probe, boolean quickTime) throws IOException {
-        if (probe.width() == null || probe.height() == null || probe.durationMs() == null) {
+    private Inspected video(Path file, Container container, MediaInfo probe, boolean quickTime) throws IOException {
+        if (probe.width() <= 0 || probe.height() <= 0 || probe.durationMs() <= 0) {
             throw notDecodable(container);
         }
         Path poster = file.resolveSibling("thumbnail.jpg");
         String at = String.format(Locale.ROOT, "%.3f", Math.min(1000, probe.durationMs() / 3) / 1000.0);
         // the end is decoded in a second process meanwhile: both only read the file
-        FutureTask<MediaTools.Run> tailRun = new FutureTask<>(() -> tools.ffmpeg(file.getParent(), command(container,
-                file, List.of("-xerror", "-sseof", "-1"), List.of("-map", "0:v:0", "-map", "0:a:0?", "-f", "null", "-"))));
-        Thread.ofVirtual().name("decode-tail").start(tailRun);
-        MediaTools.Run posterRun = tools.ffmpeg(file.getParent(), command(container, file, List.of("-ss", at),
-                List.of("-map", "0:v:0", "-frames:v", "1", "-vf", scale(), "-q:v", "3", "-y",
-                        poster.getFileName().toString())));
-        MediaTools.Run tail = result(tailRun);
-        if (!posterRun.ok() || !nonEmpty(poster) || !tail.ok()) {
-            throw notDecodable(container);
+        FutureTask<Void> tail = new FutureTask<>(() -> {
+            decode(container, command(container, file, List.of("-xerror", "-sseof", "-1"),
+                    List.of("-map", "0:v:0", "-map", "0:a:0?", "-f", "null", "-")), null);
+            return null;
+        });
+        Thread.ofVirtual().name("decode-tail").start(tail);
+        try {
+            decode(container, command(container, file, List.of("-ss", at),
+                    List.of("-map", "0:v:0", "-frames:v", "1", "-vf", scale(), "-q:v", "3", "-update", "1",
+                            output(poster))), poster);
+        } finally {
+            await(tail);
         }
         String type = switch (container) {
             case ISO_MEDIA -> quickTime ? "video/quicktime" : "video/mp4";
@@ -124,18 +138,15 @@ public class Inspector {
                 probe.hasAudio(), poster, "image/jpeg");
     }
 
-    private Inspected audio(Path file, Container container, Probe probe) throws IOException {
-        if (probe.durationMs() == null) {
+    private Inspected audio(Path file, Container container, MediaInfo probe) throws IOException {
+        if (probe.durationMs() <= 0) {
             throw notDecodable(container);
         }
         Path waveform = file.resolveSibling("thumbnail.png");
         String size = thumbnailSize + "x" + Math.max(16, thumbnailSize / 4);
-        MediaTools.Run run = tools.ffmpeg(file.getParent(), command(container, file, List.of("-xerror"),
-                List.of("-filter_complex", "[0:a:0]aformat=channel_layouts=mono,showwavespic=s=" + size
-                        + ":colors=0x7c5cff", "-frames:v", "1", "-y", waveform.getFileName().toString())));
-        if (!run.ok() || !nonEmpty(waveform)) {
-            throw notDecodable(container);
-        }
+        decode(container, command(container, file, List.of("-xerror"), List.of("-filter_complex",
+                "[0:a:0]aformat=channel_layouts=mono,showwavespic=s=" + size + ":colors=0x7c5cff",
+                "-frames:v", "1", "-update", "1", output(waveform))), waveform);
         String type = switch (container) {
             case ISO_MEDIA -> "audio/mp4";
             case MATROSKA -> webm(probe) ? "audio/webm" : "audio/x-matroska";
@@ -148,19 +159,62 @@ public class Inspector {
         return new Inspected(AssetKind.AUDIO, type, null, null, probe.durationMs(), true, waveform, "image/png");
     }
 
-    private static MediaTools.Run result(FutureTask<MediaTools.Run> task) throws IOException {
+    /** Runs one ffmpeg decode; any failure, or no output where one was asked for, means not decodable. */
+    private void decode(Container container, List<String> command, Path output) throws IOException {
         try {
-            return task.get();
+            ffmpeg.run(command, timeout);
+        } catch (FfmpegException e) {
+            throw notDecodable(container);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while decoding");
+        }
+        if (output != null && (!Files.isRegularFile(output) || Files.size(output) == 0)) {
+            throw notDecodable(container);
+        }
+    }
+
+    private static void await(FutureTask<Void> task) throws IOException {
+        try {
+            task.get();
         } catch (InterruptedException e) {
             task.cancel(true);
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted while decoding", e);
+            throw new InterruptedIOException("interrupted while decoding");
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof MediaRejected rejected) {
+                throw rejected;
+            }
             throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
         }
     }
 
-    private static boolean webm(Probe probe) {
+    /** Decodes the first frame with the JDK's reader, subsampled to thumbnail size so memory stays small. */
+    private void readWholeFirstFrame(Path file, Container container) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            var readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                throw notDecodable(container);
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                ImageReadParam param = reader.getDefaultReadParam();
+                int step = Math.max(1, Math.max(reader.getWidth(0), reader.getHeight(0)) / thumbnailSize);
+                param.setSourceSubsampling(step, step, 0, 0);
+                reader.read(0, param);
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof MediaRejected rejected) {
+                throw rejected;
+            }
+            throw notDecodable(container);
+        }
+    }
+
+    private static boolean webm(MediaInfo probe) {
         return (probe.videoCodec() == null || WEBM_VIDEO.contains(probe.videoCodec()))
                 && (probe.audioCodec() == null || WEBM_AUDIO.contains(probe.audioCodec()));
     }
@@ -168,21 +222,20 @@ public class Inspector {
     /** ffmpeg reading only local files, only through the sniffed demuxer. */
     private static List<String> command(Container container, Path file, List<String> inputOptions,
             List<String> output) {
-        List<String> command = new ArrayList<>(List.of("-v", "error"));
-        command.addAll(inputOptions);
+        List<String> command = new ArrayList<>(inputOptions);
         command.addAll(List.of("-protocol_whitelist", "file", "-f", container.demuxer(),
-                "-i", file.getFileName().toString()));
+                "-i", "file:" + file.toAbsolutePath()));
         command.addAll(output);
         return command;
+    }
+
+    private static String output(Path file) {
+        return "file:" + file.toAbsolutePath();
     }
 
     private String scale() {
         return "scale='min(" + thumbnailSize + ",iw)':'min(" + thumbnailSize + ",ih)'"
                 + ":force_original_aspect_ratio=decrease";
-    }
-
-    private static boolean nonEmpty(Path file) throws IOException {
-        return Files.isRegularFile(file) && Files.size(file) > 0;
     }
 
     private static MediaRejected notDecodable(Container container) {

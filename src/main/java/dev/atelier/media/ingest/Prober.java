@@ -1,34 +1,55 @@
 package dev.atelier.media.ingest;
 
+import dev.atelier.platform.ffmpeg.Ffmpeg;
+import dev.atelier.platform.ffmpeg.FfmpegException;
+import dev.atelier.platform.ffmpeg.MediaInfo;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
-/** Reads format, streams, dimensions and duration with ffprobe, through the given demuxer only. */
+/**
+ * Reads format, streams, dimensions and duration with ffprobe. Stricter than the shared
+ * {@code Ffprobe}: the demuxer is the one the bytes were sniffed as (forced with {@code -f}),
+ * only local files may be opened, and cover art in a sound file does not count as video.
+ */
 public class Prober {
 
-    private final MediaTools tools;
+    private final Ffmpeg ffmpeg;
     private final ObjectMapper json;
+    private final Duration timeout;
 
-    public Prober(MediaTools tools, ObjectMapper json) {
-        this.tools = tools;
+    public Prober(Ffmpeg ffmpeg, ObjectMapper json, Duration timeout) {
+        this.ffmpeg = ffmpeg;
         this.json = json;
+        this.timeout = timeout;
     }
 
     /** Empty when ffprobe cannot read the file as {@code container} at all. */
-    public Optional<Probe> probe(Path file, Container container) throws IOException {
-        MediaTools.Run run = tools.ffprobe(file.getParent(), List.of("-v", "error",
-                "-protocol_whitelist", "file", "-f", container.demuxer(),
-                "-print_format", "json", "-show_format", "-show_streams", file.getFileName().toString()));
-        if (!run.ok() || run.stdout().isBlank()) {
+    public Optional<MediaInfo> probe(Path file, Container container) throws IOException {
+        String output;
+        try {
+            output = ffmpeg.probe(List.of("-protocol_whitelist", "file", "-f", container.demuxer(),
+                    "-print_format", "json", "-show_format", "-show_streams", "file:" + file.toAbsolutePath()), timeout);
+        } catch (FfmpegException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while probing");
+        }
+        JsonNode root;
+        try {
+            root = json.readTree(output);
+        } catch (JacksonException e) {
             return Optional.empty();
         }
-        JsonNode root = json.readTree(run.stdout());
         JsonNode format = root.path("format");
-        if (format.isMissingNode() || !format.has("format_name")) {
+        if (!format.has("format_name")) {
             return Optional.empty();
         }
         JsonNode video = null;
@@ -42,28 +63,24 @@ public class Prober {
                 audio = stream;
             }
         }
-        return Optional.of(new Probe(
+        return Optional.of(new MediaInfo(
                 format.path("format_name").asString(),
                 milliseconds(format.path("duration")),
-                video == null ? null : positive(video.path("width")),
-                video == null ? null : positive(video.path("height")),
+                video == null ? 0 : Math.max(0, video.path("width").asInt(0)),
+                video == null ? 0 : Math.max(0, video.path("height").asInt(0)),
                 video != null,
                 audio != null,
                 video == null ? null : video.path("codec_name").asString(null),
                 audio == null ? null : audio.path("codec_name").asString(null)));
     }
 
-    private static Long milliseconds(JsonNode seconds) {
+    /** 0 when unknown, as in {@link MediaInfo}. */
+    private static long milliseconds(JsonNode seconds) {
         try {
             double value = Double.parseDouble(seconds.asString(""));
-            return Double.isFinite(value) && value > 0 ? Math.round(value * 1000) : null;
+            return Double.isFinite(value) && value > 0 ? Math.round(value * 1000) : 0;
         } catch (NumberFormatException e) {
-            return null;
+            return 0;
         }
-    }
-
-    private static Integer positive(JsonNode node) {
-        int value = node.asInt(0);
-        return value > 0 ? value : null;
     }
 }

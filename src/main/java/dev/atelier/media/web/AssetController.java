@@ -16,6 +16,7 @@ import dev.atelier.platform.Page;
 import dev.atelier.platform.PageRequest;
 import java.net.URI;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 import org.springframework.http.ResponseEntity;
@@ -54,7 +55,7 @@ class AssetController {
         String scope = "assets:" + user.id() + ":" + kindFilter + ":" + originFilter;
         PageRequest page = cursors.request(scope, limit, cursor);
         return cursors.page(scope, page, rows.list(user.id(), kindFilter, originFilter, page),
-                        asset -> java.util.List.of(asset.createdAt(), asset.id()))
+                        asset -> List.of(asset.createdAt(), asset.id()))
                 .map(views::of);
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.atelier.media.AssetKind;
 import dev.atelier.media.MediaRejected;
 import dev.atelier.media.TestMedia;
+import dev.atelier.platform.ffmpeg.Ffmpeg;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,9 +23,9 @@ class InspectorTest {
     @TempDir
     Path temp;
 
-    private final MediaTools tools = new MediaTools(Duration.ofMinutes(1));
-    private final Inspector inspector = new Inspector(tools, new Prober(tools, JsonMapper.builder().build()),
-            320, 50_000_000);
+    private final Ffmpeg ffmpeg = bundled();
+    private final Prober prober = new Prober(ffmpeg, JsonMapper.builder().build(), Duration.ofMinutes(1));
+    private final Inspector inspector = new Inspector(ffmpeg, prober, 320, 50_000_000, Duration.ofMinutes(1));
     private final Spooler spooler = new Spooler(new Sniffer());
 
     @Test
@@ -104,6 +105,7 @@ class InspectorTest {
     @Test
     void truncatedMediaIsRefused() {
         for (Path file : new Path[] {TestMedia.truncated(TestMedia.png(), 0.5), TestMedia.truncated(TestMedia.jpeg(), 0.5),
+                TestMedia.truncated(TestMedia.gif(), 0.5), TestMedia.truncated(TestMedia.webp(), 0.5),
                 TestMedia.truncated(TestMedia.mp4(), 0.6), TestMedia.truncated(TestMedia.mp4FastStart(), 0.6)}) {
             assertThatThrownBy(() -> inspect(file, null)).as(file.getFileName().toString())
                     .isInstanceOfSatisfying(MediaRejected.class, e ->
@@ -132,10 +134,18 @@ class InspectorTest {
 
     @Test
     void anImageWithTooManyPixelsIsRefusedBeforeDecoding() {
-        Inspector strict = new Inspector(tools, new Prober(tools, JsonMapper.builder().build()), 320, 1000);
+        Inspector strict = new Inspector(ffmpeg, prober, 320, 1000, Duration.ofMinutes(1));
 
         assertThatThrownBy(() -> strict.inspect(spool(TestMedia.png()), null))
                 .isInstanceOf(MediaRejected.class).hasMessageContaining("more than 1000 pixels");
+    }
+
+    private static Ffmpeg bundled() {
+        try {
+            return Ffmpeg.bundled();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private Inspector.Inspected inspect(Path file, AssetKind expected) throws IOException {
