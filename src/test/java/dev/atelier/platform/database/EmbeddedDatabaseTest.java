@@ -20,10 +20,10 @@ class EmbeddedDatabaseTest {
     Path dataDir;
 
     private ConfigurableApplicationContext start() {
+        // arguments, not builder defaults: application.yml's server.port would win over a default
         return new SpringApplicationBuilder(AtelierApplication.class)
-                .properties("atelier.test.isolated=false", "atelier.data-dir=" + dataDir, "server.port=0",
-                        "atelier.database.embedded-durable=false")
-                .run();
+                .run("--atelier.test.isolated=false", "--atelier.data-dir=" + dataDir, "--server.port=0",
+                        "--atelier.database.embedded-durable=false");
     }
 
     @Test
