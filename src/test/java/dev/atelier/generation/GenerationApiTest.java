@@ -1,5 +1,6 @@
 package dev.atelier.generation;
 
+import dev.atelier.generation.internal.GenerationTestAccess;
 import dev.atelier.test.AtelierTest;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -16,7 +17,7 @@ import org.springframework.test.context.TestPropertySource;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @AtelierTest
-@Import({ScriptedProvider.class, GenerationsApi.class})
+@Import({ScriptedProvider.class, GenerationsApi.class, GenerationTestAccess.class})
 @TestPropertySource(properties = {
         "atelier.scheduler.polling-interval=100ms",
         "atelier.generation.first-poll=100ms",
