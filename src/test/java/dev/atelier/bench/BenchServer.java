@@ -9,8 +9,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,6 +25,15 @@ public final class BenchServer implements AutoCloseable {
     final String base;
 
     BenchServer(String... properties) throws IOException {
+        this(List.of(), properties);
+    }
+
+    /**
+     * With {@code beans} (a bench's own provider, say) registered by hand: a class annotated as a
+     * component or configuration under {@code dev.atelier} would be picked up by the component
+     * scan of every context started outside the test framework, tests included.
+     */
+    BenchServer(List<Object> beans, String... properties) throws IOException {
         Path data = Files.createTempDirectory("atelier-bench-");
         String[] all = new String[properties.length + 4];
         all[0] = "atelier.test.isolated=false";
@@ -30,8 +41,15 @@ public final class BenchServer implements AutoCloseable {
         all[2] = "server.port=0";
         all[3] = "logging.level.root=WARN";
         System.arraycopy(properties, 0, all, 4, properties.length);
-        context = new SpringApplicationBuilder(AtelierApplication.class).properties(all).run();
+        context = new SpringApplicationBuilder(AtelierApplication.class)
+                .initializers(app -> beans.forEach(bean -> register((GenericApplicationContext) app, bean)))
+                .properties(all).run();
         base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> void register(GenericApplicationContext context, T bean) {
+        context.registerBean(bean.getClass().getName(), (Class<T>) bean.getClass(), () -> bean);
     }
 
     /** Signs up a fresh user and answers its access token and id. */
@@ -50,9 +68,13 @@ public final class BenchServer implements AutoCloseable {
         return JSON.readTree(response.body());
     }
 
-    JsonNode post(String path, String token, String json) throws Exception {
+    /** POSTs {@code json}, with more headers as name-value pairs; anything but 2xx throws. */
+    JsonNode post(String path, String token, String json, String... headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

@@ -1,11 +1,13 @@
 package dev.atelier.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.boot.test.context.TestComponent;
+import org.springframework.core.env.Environment;
 import tools.jackson.databind.JsonNode;
 
 /** Fresh users for tests, each with its own email so tests in one context never collide. */
@@ -18,9 +20,11 @@ public class TestUsers {
     private static final AtomicLong COUNTER = new AtomicLong();
 
     private final Api api;
+    private final long welcomeCredits;
 
-    TestUsers(Api api) {
+    TestUsers(Api api, Environment environment) {
         this.api = api;
+        this.welcomeCredits = environment.getProperty("atelier.credits.welcome-credits", Long.class, 100L);
     }
 
     public record TestUser(UUID id, String email, String accessToken, String refreshToken) {
@@ -38,7 +42,20 @@ public class TestUsers {
         Api.Response response = api.post("/api/v1/auth/signup")
                 .json(Map.of("email", email, "password", PASSWORD, "name", "Test User")).send();
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
-        return from(response.json());
+        TestUser user = from(response.json());
+        awaitWelcomeCredits(user);
+        return user;
+    }
+
+    /**
+     * The welcome credits arrive after sign-up answers (an event listener that runs after commit,
+     * on another thread): a test that spends at once would race it and see 402.
+     */
+    private void awaitWelcomeCredits(TestUser user) {
+        if (welcomeCredits > 0) {
+            await().until(() -> api.get("/api/v1/credits").bearer(user.accessToken()).send().json()
+                    .path("balance").asLong(0) >= welcomeCredits);
+        }
     }
 
     public TestUser admin() {

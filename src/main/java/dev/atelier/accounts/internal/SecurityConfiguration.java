@@ -2,6 +2,7 @@ package dev.atelier.accounts.internal;
 
 import dev.atelier.platform.ApiException;
 import dev.atelier.platform.web.Problems;
+import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -46,6 +47,9 @@ class SecurityConfiguration implements WebMvcConfigurer {
                 .addFilterBefore(new BearerAuthentication(accessTokens, apiKeys, users, problems),
                         AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
+                        // the second pass of an async request (an event stream ending): the request was
+                        // authorised on its first pass, and the bearer filter does not run again here
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                         .requestMatchers("/api/v1/auth/**").permitAll()
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().permitAll())

@@ -90,7 +90,9 @@ class EventStreams implements SmartLifecycle {
         Map<String, Object> event = new java.util.LinkedHashMap<>();
         event.put("id", id);
         event.put("status", status);
-        event.put("progress", update.get("progress").isNull() ? null : update.get("progress").asInt());
+        // absent when unknown: the shared JSON mapper leaves out nulls (spring.jackson.default-property-inclusion)
+        JsonNode progress = update.path("progress");
+        event.put("progress", progress.isNumber() ? progress.asInt() : null);
         for (SseEmitter emitter : mine) {
             send(owner, emitter, SseEmitter.event().name("generation.updated").data(event, MediaType.APPLICATION_JSON));
         }

@@ -77,8 +77,15 @@ class GenerationRunner {
                 case PollResult.Failed failed -> failure(g, failed.failure());
             };
         } catch (RuntimeException e) {
+            boolean interrupted = Thread.interrupted();
             if (endedMeanwhile(id)) {
                 return Step.DONE; // interrupted because it was canceled or timed out
+            }
+            if (interrupted) {
+                // this node is stopping (db-scheduler interrupts its workers): not the provider's
+                // failure, so no attempt is counted; the step runs again on whichever node polls next
+                log.info("Generation {} was interrupted as this node stops; its next step runs elsewhere or after restart", id);
+                return new Step.Again(Duration.ZERO);
             }
             log.warn("Provider {} failed on generation {}", g.provider(), id, e);
             return failure(g, ProviderFailure.transientFailure("provider_error", describe(e), null));

@@ -15,14 +15,21 @@ public class GenerationTestAccess {
     private final Transitions transitions;
     private final OutputStore outputs;
     private final GenerationRows rows;
+    private final EventStreams streams;
 
     GenerationTestAccess(TimeoutSweeper sweeper, GenerationRunner runner, Transitions transitions,
-            OutputStore outputs, GenerationRows rows) {
+            OutputStore outputs, GenerationRows rows, EventStreams streams) {
         this.sweeper = sweeper;
         this.runner = runner;
         this.transitions = transitions;
         this.outputs = outputs;
         this.rows = rows;
+        this.streams = streams;
+    }
+
+    /** Event streams this node still holds open. */
+    public int openStreams() {
+        return streams.openStreams();
     }
 
     public int sweep() {
