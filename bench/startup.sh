@@ -15,7 +15,7 @@ trap 'kill -9 ${PID:-0} 2>/dev/null || true; pkill -INT -f "$DATA/postgres" 2>/d
 
 start() {
   local began=$(date +%s%N)
-  ATELIER_DATA_DIR="$DATA" PORT=$PORT "$JAVA" -jar "$JAR" > "$DATA/app-$1.log" 2>&1 &
+  ATELIER_DATA_DIR="$DATA" SERVER_PORT=$PORT "$JAVA" -jar "$JAR" > "$DATA/app-$1.log" 2>&1 &
   PID=$!
   until curl -fs "localhost:$PORT/actuator/health/readiness" 2>/dev/null | grep -q '"UP"'; do
     kill -0 $PID 2>/dev/null || { echo "server died; see $DATA/app-$1.log"; cat "$DATA/app-$1.log"; exit 1; }
