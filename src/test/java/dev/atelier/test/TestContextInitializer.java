@@ -29,6 +29,7 @@ public class TestContextInitializer implements ApplicationContextInitializer<Con
                     "atelier.database.max-pool-size=8",
                     // many cached contexts stop at the end of the run: none should wait long for its scheduler
                     "atelier.scheduler.shutdown-wait=1s",
+                    "server.shutdown=immediate",
                     "atelier.data-dir=" + tempDirectory()).applyTo(context);
         }
         if (environment.getProperty("atelier.accounts.admin-password", "").isBlank()) {
