@@ -60,7 +60,9 @@ public final class JobsBench {
         System.setProperty("atelier.accounts.admin-email", "bench-admin@bench.local");
         System.setProperty("atelier.accounts.admin-password", "bench-admin-password");
         try (BenchServer server = new BenchServer(List.of(new InstantProvider()),
-                "atelier.credits.max-active-jobs=1000000", "atelier.credits.rates.generation=1000000/1m")) {
+                "atelier.credits.max-active-jobs=1000000", "atelier.credits.rates.generation=1000000/1m",
+                // a burst of 5,000 on 2 cores queues for longer than the default 10 minutes a job may take
+                "atelier.generation.timeouts.[" + MODEL + "]=2h")) {
             JdbcClient jdbc = server.context.getBean(JdbcClient.class);
             jdbc.sql("""
                     insert into catalog_models (id, kind, provider, name, description, enabled, prompt_max_length,
@@ -148,6 +150,11 @@ public final class JobsBench {
                 .param("owner", owner).param("since", java.sql.Timestamp.from(since)).param("model", MODEL)
                 .query().singleRow();
         double wall = (System.nanoTime() - start) / 1e9;
+        jdbc.sql("""
+                select status, error_code, count(*) from generations
+                where owner_id = :owner and created_at >= :since and status <> 'succeeded'
+                group by status, error_code""").param("owner", owner).param("since", java.sql.Timestamp.from(since))
+                .query().listOfRows().forEach(row -> System.out.println("  NOT succeeded: " + row));
         double span = ((Number) stats.get("span")).doubleValue();
         System.out.printf("%s: %,d jobs (%s succeeded) from %d client threads: submits took %.1f s (%.0f/s);"
                         + " first submit to last success %.1f s = %.1f jobs/s (wall incl. polling %.1f s)%n",

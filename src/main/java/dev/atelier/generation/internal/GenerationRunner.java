@@ -84,7 +84,7 @@ class GenerationRunner {
             if (interrupted) {
                 // this node is stopping (db-scheduler interrupts its workers): not the provider's
                 // failure, so no attempt is counted; the step runs again on whichever node polls next
-                log.info("Generation {} was interrupted as this node stops; its next step runs elsewhere or after restart", id);
+                log.info("Generation {} was interrupted as this node stops; its next step runs later", id);
                 return new Step.Again(Duration.ZERO);
             }
             log.warn("Provider {} failed on generation {}", g.provider(), id, e);
