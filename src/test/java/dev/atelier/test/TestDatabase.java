@@ -35,6 +35,11 @@ public final class TestDatabase {
 
     /** Creates an empty database and answers its JDBC URL. */
     public static String newDatabase() {
+        return server().getJdbcUrl("postgres", newDatabaseName());
+    }
+
+    /** Creates an empty database and answers its name. */
+    public static String newDatabaseName() {
         String name = "atelier_" + DATABASES.incrementAndGet();
         try (Connection connection = server().getPostgresDatabase().getConnection();
                 Statement statement = connection.createStatement()) {
@@ -42,6 +47,6 @@ public final class TestDatabase {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        return server().getJdbcUrl("postgres", name);
+        return name;
     }
 }
