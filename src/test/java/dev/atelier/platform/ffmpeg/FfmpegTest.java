@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.atelier.test.OwnProcesses;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,8 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 class FfmpegTest {
 
     static final Duration GENEROUS = Duration.ofSeconds(30);
-    /** Reads an endless silent source at real-time speed: a run that only a deadline ends. */
-    static final List<String> ENDLESS = List.of("-re", "-f", "lavfi", "-i", "anullsrc", "-f", "null", "-");
 
     final Ffmpeg ffmpeg = Ffmpeg.bundled();
     final Ffprobe ffprobe = new Ffprobe(ffmpeg);
@@ -27,9 +26,18 @@ class FfmpegTest {
     FfmpegTest() throws Exception {
     }
 
+    /**
+     * Reads an endless silent source at real-time speed: a run that only a deadline ends. Its
+     * output (the null muxer writes nothing) names this test's folder, so it is found among the
+     * JVM's children.
+     */
+    List<String> endless() {
+        return List.of("-re", "-f", "lavfi", "-i", "anullsrc", "-f", "null", dir.resolve("endless").toString());
+    }
+
     @AfterEach
     void noToolProcessOrHelperThreadOutlivesItsRun() {
-        assertThat(ProcessHandle.current().children()).isEmpty();
+        assertThat(OwnProcesses.using(dir)).isEmpty();
         assertThat(Thread.getAllStackTraces().keySet())
                 .filteredOn(thread -> thread.getName().startsWith("ffmpeg-") || thread.getName().startsWith("ffprobe-"))
                 .isEmpty();
@@ -54,7 +62,7 @@ class FfmpegTest {
 
     @Test
     void aRunPastItsDeadlineIsStoppedAndSaysSo() {
-        assertThatThrownBy(() -> ffmpeg.run(ENDLESS, Duration.ofMillis(300)))
+        assertThatThrownBy(() -> ffmpeg.run(endless(), Duration.ofMillis(300)))
                 .isInstanceOf(FfmpegException.class)
                 .hasMessageContaining("timed out after PT0.3S");
     }
@@ -64,12 +72,12 @@ class FfmpegTest {
         AtomicReference<Throwable> outcome = new AtomicReference<>();
         Thread caller = Thread.ofPlatform().start(() -> {
             try {
-                ffmpeg.run(ENDLESS, GENEROUS);
+                ffmpeg.run(endless(), GENEROUS);
             } catch (Throwable e) {
                 outcome.set(e);
             }
         });
-        await().atMost(Duration.ofSeconds(10)).until(() -> ProcessHandle.current().children().findAny().isPresent());
+        await().atMost(Duration.ofSeconds(10)).until(() -> OwnProcesses.anyUsing(dir));
         caller.interrupt();
         caller.join(Duration.ofSeconds(10));
         assertThat(caller.isAlive()).isFalse();

@@ -9,6 +9,7 @@ import dev.atelier.platform.ffmpeg.FfmpegException;
 import dev.atelier.platform.ffmpeg.Ffprobe;
 import dev.atelier.platform.ffmpeg.MediaInfo;
 import dev.atelier.providers.local.engine.MotionRequest.Resolution;
+import dev.atelier.test.OwnProcesses;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,13 +101,13 @@ class MotionEngineTest {
                 outcome.set(e);
             }
         });
-        await().atMost(Duration.ofSeconds(20)).until(() -> ProcessHandle.current().children().findAny().isPresent());
+        await().atMost(Duration.ofSeconds(20)).until(() -> OwnProcesses.anyUsing(out));
 
         worker.interrupt();
         worker.join(Duration.ofSeconds(10));
 
         assertThat(outcome.get()).isInstanceOf(InterruptedException.class);
-        assertThat(ProcessHandle.current().children()).isEmpty();
+        assertThat(OwnProcesses.using(out)).isEmpty();
         assertThat(scratch).isEmptyDirectory();
         assertThat(out).isEmptyDirectory();
     }

@@ -8,6 +8,7 @@ import dev.atelier.platform.ffmpeg.Ffmpeg;
 import dev.atelier.platform.ffmpeg.FfmpegException;
 import dev.atelier.platform.ffmpeg.Ffprobe;
 import dev.atelier.platform.ffmpeg.MediaInfo;
+import dev.atelier.test.OwnProcesses;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,13 +108,13 @@ class TuneEngineTest {
                 outcome.set(e);
             }
         });
-        await().atMost(Duration.ofSeconds(10)).until(() -> ProcessHandle.current().children().findAny().isPresent());
+        await().atMost(Duration.ofSeconds(10)).until(() -> OwnProcesses.anyUsing(dir));
 
         worker.interrupt();
         worker.join(Duration.ofSeconds(10));
 
         assertThat(outcome.get()).isInstanceOf(InterruptedException.class);
-        assertThat(ProcessHandle.current().children()).isEmpty();
+        assertThat(OwnProcesses.using(dir)).isEmpty();
         assertThat(dir).isEmptyDirectory();
     }
 

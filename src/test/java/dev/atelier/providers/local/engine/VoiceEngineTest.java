@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import dev.atelier.platform.ffmpeg.Ffmpeg;
 import dev.atelier.platform.ffmpeg.Ffprobe;
 import dev.atelier.platform.ffmpeg.MediaInfo;
+import dev.atelier.test.OwnProcesses;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -80,13 +81,13 @@ class VoiceEngineTest {
                 outcome.set(e);
             }
         });
-        await().atMost(Duration.ofSeconds(10)).until(() -> ProcessHandle.current().children().findAny().isPresent());
+        await().atMost(Duration.ofSeconds(10)).until(() -> OwnProcesses.anyUsing(dir));
 
         worker.interrupt();
         worker.join(Duration.ofSeconds(10));
 
         assertThat(outcome.get()).isInstanceOf(InterruptedException.class);
-        assertThat(ProcessHandle.current().children()).isEmpty();
+        assertThat(OwnProcesses.using(dir)).isEmpty();
         assertThat(dir).isEmptyDirectory();
     }
 
