@@ -118,7 +118,8 @@ class IdempotencyTest {
     @Test
     void aClaimAbandonedPastTheTimeoutIsRunAgainUnderTheSameClaimId() throws Exception {
         String key = key();
-        work.gate = new CountDownLatch(1);
+        CountDownLatch gate = new CountDownLatch(1);
+        work.gate = gate;
         CompletableFuture<Api.Response> stuck = CompletableFuture.supplyAsync(() -> post(key, Map.of("name", "a"), 201));
         await().untilAtomic(work.runs, org.hamcrest.Matchers.equalTo(1));
         String stuckClaim = work.lastClaim;
@@ -129,8 +130,18 @@ class IdempotencyTest {
 
         assertThat(retry.status()).isEqualTo(201);
         assertThat(retry.json().get("claim").asString()).isEqualTo(stuckClaim);
+        assertThat(retry.json().get("run").asInt()).isEqualTo(2);
+
+        // the first request was only slow, not dead: it ends now, after the retry stored its answer
+        gate.countDown();
+        Api.Response late = stuck.get(30, TimeUnit.SECONDS);
+        assertThat(late.json().get("run").asInt()).isEqualTo(1);
+        Api.Response replay = post(key, Map.of("name", "a"), 201);
+
+        assertThat(replay.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(replay.text()).as("the late answer does not overwrite the retry's").isEqualTo(retry.text());
+        assertThat(replay.header("Location")).isEqualTo(retry.header("Location"));
         assertThat(work.runs).hasValue(2);
-        stuckGateOpen(stuck);
     }
 
     @Test
@@ -212,15 +223,6 @@ class IdempotencyTest {
                 .raw("application/x-www-form-urlencoded", body).send();
     }
 
-    private void stuckGateOpen(CompletableFuture<Api.Response> stuck) throws Exception {
-        // the first request was only slow, not dead: when it ends, its late answer does not overwrite the retry's
-        CountDownLatch gate = work.blocked;
-        if (gate != null) {
-            gate.countDown();
-        }
-        stuck.get(30, TimeUnit.SECONDS);
-    }
-
     private void signInAgain() {
         Api.Response login = api.post("/api/v1/auth/login")
                 .json(Map.of("email", user.email(), "password", TestUsers.PASSWORD)).send();
@@ -250,7 +252,6 @@ class IdempotencyTest {
     static class Work {
         final AtomicInteger runs = new AtomicInteger();
         volatile CountDownLatch gate;
-        volatile CountDownLatch blocked;
         volatile String lastClaim;
 
         @PostMapping("/api/v1/test-work")
@@ -260,7 +261,6 @@ class IdempotencyTest {
             lastClaim = IdempotentRequest.current().map(claim -> claim.id().toString()).orElse("");
             CountDownLatch waitFor = gate;
             if (waitFor != null) {
-                blocked = waitFor;
                 waitFor.await(30, TimeUnit.SECONDS);
             }
             if (status >= 500) {
