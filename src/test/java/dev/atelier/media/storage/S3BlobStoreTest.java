@@ -65,7 +65,8 @@ class S3BlobStoreTest extends BlobStoreContract {
 
         // claims more bytes than the file has: the second part cannot be read in full
         assertThatThrownBy(() -> store.putInParts(key, spool, 12 * 1024 * 1024, "video/mp4"))
-                .isInstanceOf(Exception.class);
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("fewer bytes than the specified content-length");
 
         assertThat(store.size(key)).isEmpty();
         try (S3Client client = S3Client.builder().region(software.amazon.awssdk.regions.Region.US_EAST_1)
