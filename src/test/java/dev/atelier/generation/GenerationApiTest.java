@@ -17,7 +17,7 @@ import org.springframework.test.context.TestPropertySource;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @AtelierTest
-@Import({ScriptedProvider.class, GenerationsApi.class, GenerationTestAccess.class})
+@Import({ScriptedProvider.class, GenerationsApi.class, GenerationTestAccess.class, EndedRequests.class})
 @TestPropertySource(properties = {
         "atelier.scheduler.polling-interval=100ms",
         "atelier.generation.first-poll=100ms",
