@@ -34,7 +34,12 @@ class CreditsApiTest {
 
     @Test
     void aNewAccountHasItsOneHundredWelcomeCreditsAsSoonAsSignUpAnswers() {
-        JsonNode balance = balance(users.signUp());
+        Api.Response signUp = api.post("/api/v1/auth/signup")
+                .json(Map.of("email", TestUsers.uniqueEmail(), "password", TestUsers.PASSWORD, "name", "Eager")).send();
+        assertThat(signUp.status()).isEqualTo(201);
+
+        // asked at once, no waiting: a client that signs up and spends straight away must find them
+        JsonNode balance = api.get("/api/v1/credits").bearer(signUp.json().get("accessToken").asString()).send().json();
         assertThat(balance.get("balance").asLong()).isEqualTo(100);
         assertThat(balance.get("held").asLong()).isZero();
         assertThat(balance.get("available").asLong()).isEqualTo(100);

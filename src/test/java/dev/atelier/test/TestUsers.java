@@ -1,13 +1,11 @@
 package dev.atelier.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.boot.test.context.TestComponent;
-import org.springframework.core.env.Environment;
 import tools.jackson.databind.JsonNode;
 
 /** Fresh users for tests, each with its own email so tests in one context never collide. */
@@ -20,11 +18,9 @@ public class TestUsers {
     private static final AtomicLong COUNTER = new AtomicLong();
 
     private final Api api;
-    private final long welcomeCredits;
 
-    TestUsers(Api api, Environment environment) {
+    TestUsers(Api api) {
         this.api = api;
-        this.welcomeCredits = environment.getProperty("atelier.credits.welcome-credits", Long.class, 100L);
     }
 
     public record TestUser(UUID id, String email, String accessToken, String refreshToken) {
@@ -42,20 +38,7 @@ public class TestUsers {
         Api.Response response = api.post("/api/v1/auth/signup")
                 .json(Map.of("email", email, "password", PASSWORD, "name", "Test User")).send();
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
-        TestUser user = from(response.json());
-        awaitWelcomeCredits(user);
-        return user;
-    }
-
-    /**
-     * The welcome credits arrive after sign-up answers (an event listener that runs after commit,
-     * on another thread): a test that spends at once would race it and see 402.
-     */
-    private void awaitWelcomeCredits(TestUser user) {
-        if (welcomeCredits > 0) {
-            await().until(() -> api.get("/api/v1/credits").bearer(user.accessToken()).send().json()
-                    .path("balance").asLong(0) >= welcomeCredits);
-        }
+        return from(response.json()); // the welcome credits are there already: CreditsApiTest shows it
     }
 
     public TestUser admin() {
