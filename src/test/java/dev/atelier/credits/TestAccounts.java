@@ -9,7 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Users with credit accounts for service-level tests, made directly in the database (no sign-up,
  * so no welcome credits unless a test asks for them).
  */
-final class TestAccounts {
+public final class TestAccounts {
 
     private final JdbcClient jdbc;
     private final Credits credits;
@@ -21,6 +21,11 @@ final class TestAccounts {
 
     /** A user of the accounts module with no credit account yet. */
     UUID user() {
+        return user(jdbc);
+    }
+
+    /** A user of the accounts module, in the database {@code jdbc} talks to. */
+    public static UUID user(JdbcClient jdbc) {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 insert into users (id, email, name, password_hash, role, created_at)

@@ -8,14 +8,11 @@ import static dev.atelier.generation.ScriptedProvider.permanentFailure;
 import static dev.atelier.generation.ScriptedProvider.running;
 import static dev.atelier.generation.ScriptedProvider.transientFailure;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.atelier.credits.Credits;
 import dev.atelier.test.Api;
 import dev.atelier.test.AtelierTest;
 import dev.atelier.test.TestUsers;
-import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,7 +21,7 @@ import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 @AtelierTest
-@Import(ScriptedProvider.class)
+@Import({ScriptedProvider.class, GenerationsApi.class})
 @TestPropertySource(properties = {
         "atelier.scheduler.polling-interval=100ms",
         "atelier.generation.first-poll=100ms",
@@ -45,20 +42,15 @@ class GenerationLifecycleTest {
     @Autowired
     Credits credits;
 
+    @Autowired
+    GenerationsApi generations;
+
     private String submit(TestUsers.TestUser user, String prompt) {
-        Api.Response response = api.post("/api/v1/generations").bearer(user.accessToken())
-                .json(Map.of("model", ScriptedProvider.MODEL, "prompt", prompt)).send();
-        assertThat(response.status()).as(response.toString()).isEqualTo(202);
-        assertThat(response.header("Location")).isEqualTo("/api/v1/generations/" + response.json().get("id").asString());
-        assertThat(response.json().get("status").asString()).isEqualTo("queued");
-        assertThat(response.json().get("cost").get("held").asLong()).isEqualTo(ScriptedProvider.PRICE);
-        return response.json().get("id").asString();
+        return generations.submitted(user, NewGeneration.of(ScriptedProvider.MODEL, prompt));
     }
 
     private JsonNode awaitStatus(TestUsers.TestUser user, String id, String status) {
-        return await().atMost(Duration.ofSeconds(20)).until(
-                () -> api.get("/api/v1/generations/" + id).bearer(user.accessToken()).send().json(),
-                body -> status.equals(body.get("status").asString()));
+        return generations.awaitStatus(user, id, status);
     }
 
     private long available(TestUsers.TestUser user) {
@@ -181,9 +173,8 @@ class GenerationLifecycleTest {
         String prompt = "submitted once " + UUID.randomUUID();
         provider.script(prompt, doneNow());
         String key = "key-" + UUID.randomUUID();
-        Map<String, String> body = Map.of("model", ScriptedProvider.MODEL, "prompt", prompt);
-        String id = api.post("/api/v1/generations").bearer(user.accessToken()).header("Idempotency-Key", key)
-                .json(body).send().json().get("id").asString();
+        NewGeneration request = NewGeneration.of(ScriptedProvider.MODEL, prompt);
+        String id = generations.submit(user, request, key).json().get("id").asString();
         awaitStatus(user, id, "succeeded");
         // the node died after the submit committed but before its response was stored
         jdbc.sql("""
@@ -191,8 +182,7 @@ class GenerationLifecycleTest {
                     location = null, body = null, claimed_until = now() - interval '1 minute'
                 where key = :key""").param("key", key).update();
 
-        Api.Response retry = api.post("/api/v1/generations").bearer(user.accessToken()).header("Idempotency-Key", key)
-                .json(body).send();
+        Api.Response retry = generations.submit(user, request, key);
 
         assertThat(retry.status()).isEqualTo(202);
         assertThat(retry.json().get("id").asString()).isEqualTo(id);

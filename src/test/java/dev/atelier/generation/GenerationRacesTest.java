@@ -13,7 +13,6 @@ import dev.atelier.test.MutableClock;
 import dev.atelier.test.TestUsers;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +24,7 @@ import tools.jackson.databind.JsonNode;
 
 /** Timeouts, late successes and racing deliveries end in one terminal state and one settlement. */
 @AtelierTest
-@Import({ScriptedProvider.class, dev.atelier.generation.internal.GenerationTestAccess.class})
+@Import({ScriptedProvider.class, GenerationsApi.class, dev.atelier.generation.internal.GenerationTestAccess.class})
 @TestPropertySource(properties = {
         "atelier.scheduler.polling-interval=100ms",
         "atelier.generation.first-poll=100ms",
@@ -59,17 +58,18 @@ class GenerationRacesTest {
         clock.reset();
     }
 
+    @Autowired
+    GenerationsApi generations;
+
     private String submit(TestUsers.TestUser user, String prompt) {
-        Api.Response response = api.post("/api/v1/generations").bearer(user.accessToken())
-                .json(Map.of("model", ScriptedProvider.MODEL, "prompt", prompt)).send();
-        assertThat(response.status()).as(response.toString()).isEqualTo(202);
-        return response.json().get("id").asString();
+        return generations.submitted(user, NewGeneration.of(ScriptedProvider.MODEL, prompt));
     }
 
     private JsonNode get(TestUsers.TestUser user, String id) {
-        return api.get("/api/v1/generations/" + id).bearer(user.accessToken()).send().json();
+        return generations.get(user, id);
     }
 
+    /** Unlike {@link GenerationsApi#awaitStatus}, passes other end states: a timed-out job may still succeed late. */
     private JsonNode awaitStatus(TestUsers.TestUser user, String id, String status) {
         return await().atMost(Duration.ofSeconds(20)).until(() -> get(user, id),
                 body -> status.equals(body.get("status").asString()));

@@ -30,6 +30,11 @@ public class GenerationsApi {
         return api.post("/api/v1/generations").bearer(credential).json(generation.body()).send();
     }
 
+    public Api.Response submit(TestUser user, NewGeneration generation, String idempotencyKey) {
+        return api.post("/api/v1/generations").bearer(user.accessToken()).header("Idempotency-Key", idempotencyKey)
+                .json(generation.body()).send();
+    }
+
     /** Submits and answers the new generation's id; anything but 202 fails the test. */
     public String submitted(TestUser user, NewGeneration generation) {
         Api.Response response = submit(user, generation);

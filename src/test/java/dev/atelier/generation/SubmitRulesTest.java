@@ -4,6 +4,7 @@ import static dev.atelier.generation.ScriptedProvider.BLOCK;
 import static dev.atelier.generation.ScriptedProvider.doneNow;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atelier.credits.ActiveJobs;
 import dev.atelier.credits.Credits;
 import dev.atelier.media.TestMedia;
 import dev.atelier.media.Uploads;
@@ -44,6 +45,9 @@ class SubmitRulesTest {
 
     @Autowired
     Credits credits;
+
+    @Autowired
+    ActiveJobs activeJobs;
 
     @Autowired
     JdbcClient jdbc;
@@ -151,7 +155,9 @@ class SubmitRulesTest {
         assertThat(fifth.json().get("code").asString()).isEqualTo("too_many_active_jobs");
         assertThat(fifth.json().get("limit").asInt()).isEqualTo(4);
         assertThat(fifth.header("Retry-After")).isNotBlank();
-        assertThat(credits.balance(user.id()).held()).isEqualTo(4 * ScriptedProvider.PRICE);
+        assertThat(credits.balance(user.id()).held()).as("the fifth hold rolled back with its refused slot")
+                .isEqualTo(4 * ScriptedProvider.PRICE);
+        assertThat(activeJobs.active(user.id())).isEqualTo(4);
 
         provider.release.countDown();
         active.forEach(id -> generations.awaitStatus(user, id, "succeeded"));
@@ -244,6 +250,7 @@ class SubmitRulesTest {
 
     private void assertNothingHeldOrStored() {
         assertThat(credits.balance(user.id()).held()).isZero();
+        assertThat(activeJobs.active(user.id())).as("no job slot taken").isZero();
         assertThat(holdsOf(user)).isZero();
         assertThat(generationsOf(user)).isZero();
     }
@@ -253,8 +260,7 @@ class SubmitRulesTest {
     }
 
     private Api.Response submitWithKey(NewGeneration request, String key) {
-        return api.post("/api/v1/generations").bearer(user.accessToken()).header("Idempotency-Key", key)
-                .json(Map.of("model", request.model(), "prompt", request.prompt())).send();
+        return generations.submit(user, request, key);
     }
 
     private int generationsOf(TestUser owner) {

@@ -6,10 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.atelier.credits.Audit;
 import dev.atelier.credits.EntryKind;
 import dev.atelier.credits.Hold;
+import dev.atelier.credits.TestAccounts;
 import dev.atelier.test.TestDatabase;
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -184,12 +183,7 @@ class AuditFindsBrokenBooksTest {
     }
 
     private UUID userWithCredits(long amount) {
-        UUID user = UUID.randomUUID();
-        jdbc.sql("""
-                insert into users (id, email, name, password_hash, role, created_at)
-                values (:id, :email, 'Test', 'no-password', 'user', :at)
-                """).param("id", user).param("email", user + "@audit.test").param("at", Timestamp.from(Instant.now()))
-                .update();
+        UUID user = TestAccounts.user(jdbc);
         accounts.adjust(user, amount, EntryKind.GRANT, "funding", "funded by a test");
         return user;
     }

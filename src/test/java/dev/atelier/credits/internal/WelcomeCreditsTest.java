@@ -6,8 +6,8 @@ import dev.atelier.accounts.AccountCreated;
 import dev.atelier.credits.AccountLock;
 import dev.atelier.credits.Balance;
 import dev.atelier.credits.Credits;
+import dev.atelier.credits.TestAccounts;
 import dev.atelier.test.AtelierTest;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,13 +107,7 @@ class WelcomeCreditsTest {
     }
 
     private UUID user() {
-        UUID id = UUID.randomUUID();
-        jdbc.sql("""
-                insert into users (id, email, name, password_hash, role, created_at)
-                values (:id, :email, 'Test', 'no-password', 'user', :at)
-                """).param("id", id).param("email", id + "@credits.test").param("at", Timestamp.from(Instant.now()))
-                .update();
-        return id;
+        return TestAccounts.user(jdbc);
     }
 
     private static AccountCreated created(UUID user) {
