@@ -9,9 +9,14 @@ import dev.atelier.media.TestMedia;
 import dev.atelier.test.Api;
 import dev.atelier.test.AtelierTest;
 import dev.atelier.test.TestUsers;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -147,6 +152,25 @@ class ProjectsApiTest {
         assertThat(saved.json().get("lengthMs").asLong()).isEqualTo(2000 + 2000 + 1000 - 500);
         assertThat(saved.json().get("timeline").get("video").get("transitions").get(0).get("type").asString())
                 .isEqualTo("fadeblack");
+    }
+
+    @Test
+    void ofTwoSavesFromTheSameVersionOneWinsAndTheOtherIs412() throws Exception {
+        UUID image = editor.upload(token, TestMedia.png()).id();
+        UUID id = editor.created(token, "race");
+        List<Callable<Integer>> saves = List.of(
+                () -> editor.put(token, id, "\"1\"", videoOnly(clip("a", image, 0, 1000))).status(),
+                () -> editor.put(token, id, "\"1\"", videoOnly(clip("b", image, 0, 2000))).status());
+
+        List<Integer> statuses = new ArrayList<>();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (Future<Integer> f : pool.invokeAll(saves)) {
+                statuses.add(f.get());
+            }
+        }
+
+        assertThat(statuses).containsExactlyInAnyOrder(200, 412);
+        assertThat(editor.get(token, id).json().get("version").asLong()).isEqualTo(2);
     }
 
     @Test
