@@ -1,47 +1,43 @@
 #!/usr/bin/env bash
-# Time from launch to readiness UP for a first start (empty data directory), a second start
-# (same data) and a start after `kill -9` (postgres left running, stale lock file), twice:
-#   1. the fat jar as built (`java -jar atelier.jar`): classes load from nested jars;
-#   2. the same jar extracted (`java -Djarmode=tools -jar atelier.jar extract`) with an AppCDS
-#      archive the JVM writes on the first start and maps on the next ones, as Spring Boot
-#      recommends for production.
-# Usage: bench/startup.sh            (builds the jar when missing)
+# Time from launch to readiness UP of the README's run command, `./mvnw spring-boot:run`: a first
+# start on an empty data directory, then a second start on the same data; then the same for the
+# production line, `java -jar target/atelier-0.1.0-SNAPSHOT.jar`. Each server is stopped (SIGTERM
+# to its process group) before the next starts. Dependencies must be downloaded already (run the
+# command once), as on a developer's machine: the figures are Atelier's start, not the network.
+# Usage: bench/startup.sh            (PORT=18080 by default; KEEP=1 keeps the logs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-JAVA="$JAVA_HOME/bin/java"
+export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+export PATH="$JAVA_HOME/bin:$PATH"
 JAR=target/atelier-0.1.0-SNAPSHOT.jar
 PORT=${PORT:-18080}
-[ -f "$JAR" ] || JAVA_HOME=$JAVA_HOME ./mvnw -q -B -ntp package -DskipTests
-
 WORK=$(mktemp -d /tmp/atelier-startup-XXXX)
-trap 'kill -9 ${PID:-0} 2>/dev/null || true; pkill -INT -f "$WORK/" 2>/dev/null || true; [ -n "${KEEP:-}" ] || rm -rf "$WORK"' EXIT
+PGID=
+stop() { [ -n "$PGID" ] && { kill -TERM -- "-$PGID" 2>/dev/null || true; while kill -0 -- "-$PGID" 2>/dev/null; do sleep 0.2; done; }; PGID=; }
+trap 'stop; [ -n "${KEEP:-}" ] && echo "logs in $WORK" || rm -rf "$WORK"' EXIT
 
-start() { # label, data dir, java arguments...
+start() { # label, data dir, command...
   local label=$1 data=$2; shift 2
   local began=$(date +%s%N)
-  ATELIER_DATA_DIR="$data" SERVER_PORT=$PORT "$JAVA" "$@" > "$data.log" 2>&1 &
-  PID=$!
+  ATELIER_DATA_DIR="$data" SERVER_PORT=$PORT setsid "$@" > "$data.log" 2>&1 < /dev/null &
+  PGID=$!
   until curl -fs "localhost:$PORT/actuator/health/readiness" 2>/dev/null | grep -q '"UP"'; do
-    kill -0 $PID 2>/dev/null || { echo "server died; see $data.log"; cat "$data.log"; exit 1; }
+    kill -0 "$PGID" 2>/dev/null || { echo "server died; see $data.log"; tail -40 "$data.log"; exit 1; }
     sleep 0.05
   done
   local ended=$(date +%s%N)
-  printf '  %-28s %6.2f s\n' "$label" "$(echo "($ended - $began) / 1000000000" | bc -l)"
+  printf '  %-34s %6.2f s\n' "$label" "$(echo "($ended - $began) / 1000000000" | bc -l)"
+  stop
 }
 
-three_starts() { # data dir, java arguments...
-  local data=$1; shift
-  start "first start (empty data)" "$data" "$@"; kill $PID; wait $PID 2>/dev/null || true
-  start "second start (same data)" "$data" "$@"; kill -9 $PID; wait $PID 2>/dev/null || true
-  start "start after kill -9" "$data" "$@"; kill $PID; wait $PID 2>/dev/null || true
-}
-
-echo "Atelier startup, launch to readiness UP ($(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $("$JAVA" -version 2>&1 | head -1))"
-echo "fat jar (java -jar):"
-three_starts "$WORK/jar" -jar "$JAR"
-
-"$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$WORK/extracted" >/dev/null
-echo "extracted jar with an AppCDS archive (made on the first start):"
-three_starts "$WORK/cds" -XX:SharedArchiveFile="$WORK/atelier.jsa" -XX:+AutoCreateSharedArchive -Xlog:cds=off -Xlog:cds+dynamic=off \
-  -jar "$WORK/extracted/atelier-0.1.0-SNAPSHOT.jar"
+echo "Atelier start-up, launch to readiness UP ($(nproc) cores, $(uptime | sed 's/.*load/load/'), $(java -version 2>&1 | head -1))"
+./mvnw -q -B -ntp -o test-compile >/dev/null 2>&1 || ./mvnw -q -B -ntp test-compile >/dev/null
+echo "README run command (./mvnw spring-boot:run):"
+start "first start (empty data directory)" "$WORK/run" ./mvnw spring-boot:run
+start "second start (same data)" "$WORK/run" ./mvnw spring-boot:run
+if [ -f "$JAR" ]; then
+  echo "production line (java -jar $JAR):"
+  start "first start (empty data directory)" "$WORK/jar" java -jar "$JAR"
+  start "second start (same data)" "$WORK/jar" java -jar "$JAR"
+fi
+echo "after: $(uptime | sed 's/.*load/load/')"

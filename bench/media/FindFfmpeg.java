@@ -1,6 +1,6 @@
-/** Prints the path of the ffmpeg binary bundled in org.bytedeco:ffmpeg (unpacking it on first use). */
+/** Prints the path of the ffmpeg binary bundled with Atelier (unpacking it on first use). */
 public class FindFfmpeg {
-    public static void main(String[] args) {
-        System.out.println(org.bytedeco.javacpp.Loader.load(org.bytedeco.ffmpeg.ffmpeg.class));
+    public static void main(String[] args) throws Exception {
+        System.out.println(dev.atelier.platform.ffmpeg.Ffmpeg.bundled().ffmpegBinary());
     }
 }

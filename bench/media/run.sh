@@ -23,7 +23,7 @@ JAR=$(ls target/atelier-*.jar | grep -v plain | head -1)
 
 echo "== making a ${SIZE_MB} MB video (raw 1280x720 frames in Matroska, so it decodes like any upload)"
 ./mvnw -q -B -ntp dependency:build-classpath -Dmdep.outputFile="$WORK/classpath" >/dev/null
-FFMPEG=$("$JAVA" --enable-native-access=ALL-UNNAMED -cp "$(cat "$WORK/classpath")" bench/media/FindFfmpeg.java | tail -1)
+FFMPEG=$("$JAVA" --enable-native-access=ALL-UNNAMED -cp "target/classes:$(cat "$WORK/classpath")" bench/media/FindFfmpeg.java | tail -1)
 FRAME_BYTES=$((1280 * 720 * 3 / 2))
 FRAMES=$(( SIZE_MB * 1024 * 1024 / FRAME_BYTES ))
 LD_LIBRARY_PATH=$(dirname "$FFMPEG") "$FFMPEG" -v error -nostdin -f lavfi -i "testsrc2=size=1280x720:rate=25" \

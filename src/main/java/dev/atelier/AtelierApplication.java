@@ -1,5 +1,6 @@
 package dev.atelier;
 
+import dev.atelier.platform.fonts.BundledFonts;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -9,6 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class AtelierApplication {
 
     public static void main(String[] args) {
+        // before anything makes a font: Java2D must use the fonts in the jar, not the machine's
+        BundledFonts.install();
         SpringApplication.run(AtelierApplication.class, args);
     }
 }

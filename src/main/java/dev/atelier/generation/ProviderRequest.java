@@ -6,10 +6,20 @@ import java.util.UUID;
 
 /**
  * What to generate: the model, the prompt, the validated parameters (with defaults filled in)
- * and the input assets.
+ * and the input assets; and where to report progress while {@code submit} works on it
+ * ({@link ProgressReporter#NONE} when polling, or when nobody listens).
  */
 public record ProviderRequest(UUID generationId, UUID ownerId, String model, String kind, String prompt,
-        Map<String, Object> params, List<UUID> inputAssetIds) {
+        Map<String, Object> params, List<UUID> inputAssetIds, ProgressReporter progress) {
+
+    public ProviderRequest {
+        progress = progress == null ? ProgressReporter.NONE : progress;
+    }
+
+    public ProviderRequest(UUID generationId, UUID ownerId, String model, String kind, String prompt,
+            Map<String, Object> params, List<UUID> inputAssetIds) {
+        this(generationId, ownerId, model, kind, prompt, params, inputAssetIds, ProgressReporter.NONE);
+    }
 
     public long seed() {
         Object seed = params.get("seed");

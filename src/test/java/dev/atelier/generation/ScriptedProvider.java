@@ -77,6 +77,12 @@ public class ScriptedProvider implements GenerationProvider {
         if (answer == null) {
             throw new IllegalStateException("no scripted answer left for " + request.prompt());
         }
+        if (answer instanceof Reports reports) {
+            for (int percent : reports.percents()) {
+                request.progress().report(percent);
+            }
+            return next(request);
+        }
         if (answer == BLOCK) {
             blocked.countDown();
             try {
@@ -88,6 +94,14 @@ public class ScriptedProvider implements GenerationProvider {
             return next(request);
         }
         return answer;
+    }
+
+    /** An answer that reports these percentages through the request's progress, then takes the next answer. */
+    public record Reports(int... percents) {
+    }
+
+    public static Reports reports(int... percents) {
+        return new Reports(percents);
     }
 
     public static Submission.Accepted accepted(String jobId) {

@@ -98,6 +98,15 @@ class GenerationRows {
                 .update();
     }
 
+    /** Raises a running job's progress; false when it is no longer running or was as far already. */
+    boolean progressed(UUID id, int progress, Instant now) {
+        return jdbc.sql("""
+                update generations set progress = :progress, updated_at = :now
+                where id = :id and status = 'running' and (progress is null or progress < :progress)""")
+                .param("id", id).param("progress", progress).param("now", ts(now))
+                .update() == 1;
+    }
+
     /** Counts a retryable failure; answers the attempts so far. */
     int failedAttempt(UUID id, Instant now) {
         return jdbc.sql("update generations set attempts = attempts + 1, updated_at = :now where id = :id returning attempts")

@@ -6,6 +6,7 @@ import static dev.atelier.generation.GenerationStatus.TIMED_OUT;
 
 import dev.atelier.generation.GenerationProperties;
 import dev.atelier.generation.PollResult;
+import dev.atelier.generation.ProgressReporter;
 import dev.atelier.generation.ProviderFailure;
 import dev.atelier.generation.ProviderOutput;
 import dev.atelier.generation.Submission;
@@ -65,7 +66,8 @@ class GenerationRunner {
         running.enter(id);
         try {
             if (g.providerJobId() == null) {
-                return switch (provider.get().submit(Providers.request(g))) {
+                ProgressReporter progress = new ThrottledProgress(g, rows, live, clock);
+                return switch (provider.get().submit(Providers.request(g, progress))) {
                     case Submission.Completed done -> complete(g, done.outputs());
                     case Submission.Accepted accepted -> accepted(g, accepted);
                     case Submission.Failed failed -> failure(g, failed.failure());

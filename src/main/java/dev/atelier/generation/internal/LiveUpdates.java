@@ -1,36 +1,93 @@
 package dev.atelier.generation.internal;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.sql.Timestamp;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Announces a job's new state to every node through PostgreSQL {@code NOTIFY}, sent inside the
- * transaction that changed it: listeners hear it only if it committed, and a job changed on one
- * node reaches event streams held open by another. See {@link EventStreams}.
+ * Announces a job's new state to every node: records it as an event ({@code generation_events},
+ * whose id is the SSE event id, kept {@link #RETENTION} for clients that reconnect with
+ * {@code Last-Event-ID}) and sends it through PostgreSQL {@code NOTIFY}, both inside the
+ * transaction that changed the job: listeners hear it, and replays find it, only if it committed;
+ * a job changed on one node reaches event streams held open by another. See {@link EventStreams}.
  */
 @Component
 class LiveUpdates {
 
     static final String CHANNEL = "generation_updates";
+    /** How long events stay replayable. */
+    static final Duration RETENTION = Duration.ofMinutes(10);
+    /** The most events one reconnection replays. */
+    static final int MAX_REPLAY = 500;
+
+    /** One recorded event: its id, owner and what the stream shows (with output asset ids). */
+    record Recorded(long eventId, UUID ownerId, Map<String, Object> data) {
+    }
+
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    private final Clock clock;
 
-    LiveUpdates(JdbcClient jdbc, ObjectMapper json) {
+    LiveUpdates(JdbcClient jdbc, ObjectMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
+        this.clock = clock;
     }
 
     void announce(Generation g, String status, Integer progress) {
+        announce(g, status, progress, List.of());
+    }
+
+    /** @param outputs the output asset ids (of a success), described with signed URLs when sent */
+    void announce(Generation g, String status, Integer progress, List<UUID> outputs) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("id", g.id().toString());
+        data.put("status", status);
+        data.put("progress", progress);
+        if (!outputs.isEmpty()) {
+            data.put("outputs", outputs.stream().map(UUID::toString).toList());
+        }
+        long eventId = jdbc.sql("""
+                insert into generation_events (owner_id, generation_id, data, created_at)
+                values (:owner, :generation, cast(:data as jsonb), :now) returning id""")
+                .param("owner", g.ownerId()).param("generation", g.id())
+                .param("data", json.writeValueAsString(data)).param("now", Timestamp.from(clock.instant()))
+                .query(Long.class).single();
         Map<String, Object> update = new LinkedHashMap<>();
+        update.put("eventId", eventId);
         update.put("ownerId", g.ownerId().toString());
-        update.put("id", g.id().toString());
-        update.put("status", status);
-        update.put("progress", progress);
+        update.put("data", data);
         jdbc.sql("select pg_notify(:channel, :payload)")
                 .param("channel", CHANNEL).param("payload", json.writeValueAsString(update))
                 .query().singleRow();
+    }
+
+    /** The owner's events after {@code afterId} that are still kept, oldest first, at most {@link #MAX_REPLAY}. */
+    @SuppressWarnings("unchecked")
+    List<Recorded> since(UUID ownerId, long afterId) {
+        Instant oldest = clock.instant().minus(RETENTION);
+        return jdbc.sql("""
+                select id, data::text as data from generation_events
+                where owner_id = :owner and id > :after and created_at >= :oldest
+                order by id limit :max""")
+                .param("owner", ownerId).param("after", afterId).param("oldest", Timestamp.from(oldest))
+                .param("max", MAX_REPLAY)
+                .query((rs, n) -> new Recorded(rs.getLong("id"), ownerId,
+                        (Map<String, Object>) json.readValue(rs.getString("data"), Map.class)))
+                .list();
+    }
+
+    /** Forgets events older than {@link #RETENTION}; any node may do it, at any time. */
+    int forgetOld() {
+        return jdbc.sql("delete from generation_events where created_at < :oldest")
+                .param("oldest", Timestamp.from(clock.instant().minus(RETENTION))).update();
     }
 }

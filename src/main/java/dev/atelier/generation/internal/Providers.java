@@ -1,6 +1,7 @@
 package dev.atelier.generation.internal;
 
 import dev.atelier.generation.GenerationProvider;
+import dev.atelier.generation.ProgressReporter;
 import dev.atelier.generation.ProviderRequest;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,11 @@ class Providers {
     }
 
     static ProviderRequest request(Generation g) {
-        return new ProviderRequest(g.id(), g.ownerId(), g.model(), g.kind(), g.prompt(), g.params(), g.inputAssetIds());
+        return request(g, ProgressReporter.NONE);
+    }
+
+    static ProviderRequest request(Generation g, ProgressReporter progress) {
+        return new ProviderRequest(g.id(), g.ownerId(), g.model(), g.kind(), g.prompt(), g.params(), g.inputAssetIds(),
+                progress);
     }
 }

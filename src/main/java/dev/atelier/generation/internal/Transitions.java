@@ -93,7 +93,7 @@ class Transitions {
         }
         rows.addOutputs(id, assetIds);
         activeJobs.release(g.reference());
-        live.announce(g, SUCCEEDED.value(), 100);
+        live.announce(g, SUCCEEDED.value(), 100, assetIds);
         events.publishEvent(new GenerationSucceeded(id, g.ownerId(), g.model(), assetIds));
         return true;
     }

@@ -222,7 +222,9 @@ public class Inspector {
     /** ffmpeg reading only local files, only through the sniffed demuxer. */
     private static List<String> command(Container container, Path file, List<String> inputOptions,
             List<String> output) {
-        List<String> command = new ArrayList<>(inputOptions);
+        // no single allocation over 256 MiB and two decoding threads: what one hostile file can take
+        List<String> command = new ArrayList<>(List.of("-max_alloc", "268435456", "-threads", "2"));
+        command.addAll(inputOptions);
         command.addAll(List.of("-protocol_whitelist", "file", "-f", container.demuxer(),
                 "-i", "file:" + file.toAbsolutePath()));
         command.addAll(output);

@@ -34,7 +34,8 @@ public class Prober {
     public Optional<MediaInfo> probe(Path file, Container container) throws IOException {
         String output;
         try {
-            output = ffmpeg.probe(List.of("-protocol_whitelist", "file", "-f", container.demuxer(),
+            output = ffmpeg.probe(List.of("-max_alloc", "268435456", "-threads", "2",
+                    "-protocol_whitelist", "file", "-f", container.demuxer(),
                     "-print_format", "json", "-show_format", "-show_streams", "file:" + file.toAbsolutePath()), timeout);
         } catch (FfmpegException e) {
             return Optional.empty();

@@ -1,6 +1,10 @@
 package dev.atelier.platform.ffmpeg;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
 import java.lang.ProcessBuilder.Redirect;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +27,8 @@ final class ToolProcess {
         record Discard() implements Stdout {}
         record ToFile(Path file) implements Stdout {}
         record Capture(int limitBytes) implements Stdout {}
+        /** Each line (at most 4 KiB, longer ones cut) to the sink; a failing sink is ignored. */
+        record Lines(Consumer<String> sink) implements Stdout {}
     }
 
     private ToolProcess() {}
@@ -41,6 +47,9 @@ final class ToolProcess {
         helpers.add(Helpers.start(tool + "-stderr", () -> stderr.drain(process.getErrorStream())));
         if (captured != null) {
             helpers.add(Helpers.start(tool + "-stdout", () -> captured.drain(process.getInputStream())));
+        }
+        if (stdout instanceof Stdout.Lines lines) {
+            helpers.add(Helpers.start(tool + "-stdout", () -> readLines(new BufferedInputStream(process.getInputStream()), lines.sink())));
         }
         StdinFeeder feeder = StdinFeeder.start(tool, process, stdin);
         try {
@@ -73,11 +82,38 @@ final class ToolProcess {
             case Stdout.Discard d -> Redirect.DISCARD;
             case Stdout.ToFile f -> Redirect.to(f.file().toFile());
             case Stdout.Capture c -> Redirect.PIPE;
+            case Stdout.Lines l -> Redirect.PIPE;
         });
         try {
             return builder.start();
         } catch (IOException e) {
             throw new FfmpegException("could not start " + binary, "", e);
+        }
+    }
+
+    private static void readLines(InputStream in, Consumer<String> sink) {
+        byte[] line = new byte[4096];
+        int length = 0;
+        try (in) {
+            int b;
+            while ((b = in.read()) >= 0) {
+                if (b == '\n') {
+                    deliver(sink, new String(line, 0, length, StandardCharsets.UTF_8));
+                    length = 0;
+                } else if (length < line.length) {
+                    line[length++] = (byte) b;
+                }
+            }
+        } catch (IOException e) {
+            // the process ended or was stopped; nothing more to read
+        }
+    }
+
+    private static void deliver(Consumer<String> sink, String line) {
+        try {
+            sink.accept(line);
+        } catch (RuntimeException e) {
+            // progress is advisory: a failing listener must not stop draining, or ffmpeg blocks
         }
     }
 

@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.DoubleConsumer;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Semaphore;
 import org.springframework.beans.factory.DisposableBean;
@@ -99,17 +100,18 @@ class LocalProvider implements GenerationProvider, DisposableBean {
     private String render(ProviderRequest request, Path output) throws IOException, InterruptedException {
         String prompt = request.prompt();
         long seed = request.seed();
+        DoubleConsumer progress = done -> request.progress().fraction(done, 0, 99);
         return switch (request.model()) {
             case "local/sketch" -> sketch.render(new SketchRequest(prompt, seed, request.intParam("width", 1024),
                     request.intParam("height", 1024)), output).mediaType();
             case "local/tune" -> engines().tune().render(new TuneRequest(prompt, seed,
-                    request.intParam("durationSeconds", 30) * 1000L), output).mediaType();
-            case "local/voice" -> engines().voice().render(new VoiceRequest(prompt), output).mediaType();
+                    request.intParam("durationSeconds", 30) * 1000L), output, progress).mediaType();
+            case "local/voice" -> engines().voice().render(new VoiceRequest(prompt), output, progress).mediaType();
             case "local/motion" -> engines().motion().render(new MotionRequest(prompt, seed,
                     request.intParam("durationSeconds", 5) * 1000L,
                     "720p".equals(request.textParam("resolution", "360p"))
                             ? MotionRequest.Resolution.P720 : MotionRequest.Resolution.P360,
-                    request.flag("soundtrack", false)), output).mediaType();
+                    request.flag("soundtrack", false)), output, progress).mediaType();
             default -> throw new IllegalArgumentException("the local provider has no model " + request.model());
         };
     }

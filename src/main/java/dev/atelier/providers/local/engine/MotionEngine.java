@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.DoubleConsumer;
 import java.util.Locale;
 import javax.imageio.ImageIO;
 
@@ -36,6 +37,15 @@ public final class MotionEngine {
     }
 
     public MotionResult render(MotionRequest request, Path output) throws IOException, InterruptedException {
+        return render(request, output, done -> { });
+    }
+
+    /**
+     * @param progress told the fraction (0–1) done: the still is the first tenth, the rest follows
+     *     ffmpeg's count of video written
+     */
+    public MotionResult render(MotionRequest request, Path output, DoubleConsumer progress)
+            throws IOException, InterruptedException {
         int width = request.resolution().width();
         int height = request.resolution().height();
         Path still = Files.createTempFile(scratch, "motion-", ".png");
@@ -44,7 +54,8 @@ public final class MotionEngine {
             if (Thread.interrupted()) {
                 throw new InterruptedException("video rendering was cancelled");
             }
-            film(request, still, output);
+            progress.accept(0.1);
+            film(request, still, output, progress);
         } catch (IOException | InterruptedException | RuntimeException e) {
             Files.deleteIfExists(output);
             throw e;
@@ -54,7 +65,8 @@ public final class MotionEngine {
         return new MotionResult(MEDIA_TYPE, width, height, request.durationMs());
     }
 
-    private void film(MotionRequest request, Path still, Path output) throws IOException, InterruptedException {
+    private void film(MotionRequest request, Path still, Path output, DoubleConsumer progress)
+            throws IOException, InterruptedException {
         int width = request.resolution().width();
         int height = request.resolution().height();
         int frames = (int) Math.round(request.durationMs() * FPS / 1000.0);
@@ -72,11 +84,8 @@ public final class MotionEngine {
                 "-fflags", "+bitexact", "-map_metadata", "-1", "-movflags", "+faststart", "-f", "mp4",
                 output.toAbsolutePath().toString()));
         Duration timeout = Duration.ofSeconds(60).plusMillis(request.durationMs() * 6);
-        if (sound.feed() == null) {
-            ffmpeg.run(args, timeout);
-        } else {
-            ffmpeg.run(args, timeout, sound.feed());
-        }
+        ffmpeg.runWithProgress(args, timeout, sound.feed(),
+                micros -> progress.accept(0.1 + 0.9 * micros / (request.durationMs() * 1000.0)));
     }
 
     /** ffmpeg's second input, the filter it goes through, and what writes it to stdin (if anything). */

@@ -3,6 +3,7 @@ package dev.atelier.providers.local.engine;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RadialGradientPaint;
+import dev.atelier.platform.fonts.BundledFonts;
 import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
@@ -40,6 +41,8 @@ public final class SketchEngine {
         Graphics2D g = image.createGraphics();
         try {
             steadyQuality(g);
+            // never the JDK's logical Dialog font, which would need the machine's fonts
+            g.setFont(BundledFonts.awtFont("sans", Math.max(12f, Math.min(width, height) / 24f)));
             Canvas canvas = new Canvas(g, width, height, Palette.from(words), words.random("layout"));
             Composition.chooseFor(words, words.random("composition")).paint(canvas);
             vignette(canvas);

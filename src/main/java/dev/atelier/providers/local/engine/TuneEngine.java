@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.DoubleConsumer;
 import java.util.Locale;
 
 /**
@@ -27,6 +28,12 @@ public final class TuneEngine {
     }
 
     public TuneResult render(TuneRequest request, Path output) throws IOException, InterruptedException {
+        return render(request, output, done -> { });
+    }
+
+    /** @param progress told the fraction (0–1) of the piece encoded so far, from ffmpeg's own count */
+    public TuneResult render(TuneRequest request, Path output, DoubleConsumer progress)
+            throws IOException, InterruptedException {
         Score score = compose(request);
         long frames = frames(request.durationMs());
         List<String> args = new ArrayList<>(pcmInput());
@@ -34,7 +41,8 @@ public final class TuneEngine {
                 "-fflags", "+bitexact", "-map_metadata", "-1", "-movflags", "+faststart", "-f", "ipod",
                 output.toAbsolutePath().toString()));
         try {
-            ffmpeg.run(args, timeoutFor(request.durationMs()), stdin -> MidiRenderer.render(score, frames, stdin));
+            ffmpeg.runWithProgress(args, timeoutFor(request.durationMs()), stdin -> MidiRenderer.render(score, frames, stdin),
+                    micros -> progress.accept(micros / (request.durationMs() * 1000.0)));
         } catch (IOException | InterruptedException | RuntimeException e) {
             Files.deleteIfExists(output);
             throw e;

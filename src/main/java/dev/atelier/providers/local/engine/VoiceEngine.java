@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.DoubleConsumer;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -33,12 +34,23 @@ public final class VoiceEngine implements AutoCloseable {
     }
 
     public VoiceResult render(VoiceRequest request, Path output) throws IOException, InterruptedException {
+        return render(request, output, done -> { });
+    }
+
+    /**
+     * @param progress told the fraction (0–1) encoded so far, against a length guessed from the
+     *     text (about 14 characters a second; never past 0.95 until done)
+     */
+    public VoiceResult render(VoiceRequest request, Path output, DoubleConsumer progress)
+            throws IOException, InterruptedException {
+        double expectedMicros = Math.max(1.0, request.text().length() / 14.0) * 1_000_000;
         AtomicLong spokenBytes = new AtomicLong();
         List<String> args = List.of("-f", "s16be", "-ar", "16000", "-ac", "1", "-i", "pipe:0",
                 "-ar", "44100", "-c:a", "aac", "-b:a", "96k", "-fflags", "+bitexact", "-map_metadata", "-1",
                 "-movflags", "+faststart", "-f", "ipod", output.toAbsolutePath().toString());
         try {
-            ffmpeg.run(args, timeoutFor(request.text()), stdin -> spokenBytes.set(speak(request.text(), stdin)));
+            ffmpeg.runWithProgress(args, timeoutFor(request.text()), stdin -> spokenBytes.set(speak(request.text(), stdin)),
+                    micros -> progress.accept(Math.min(0.95, micros / expectedMicros)));
         } catch (IOException | InterruptedException | RuntimeException e) {
             Files.deleteIfExists(output);
             throw e;
