@@ -9,7 +9,8 @@ public enum Scope {
     LIBRARY_READ("library:read"),
     LIBRARY_WRITE("library:write"),
     EDITOR("editor"),
-    BILLING_READ("billing:read");
+    BILLING_READ("billing:read"),
+    WEBHOOKS("webhooks");
 
     private final String value;
 

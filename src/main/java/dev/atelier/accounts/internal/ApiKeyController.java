@@ -105,7 +105,7 @@ class ApiKeyController {
         Set<Scope> scopes = EnumSet.noneOf(Scope.class);
         for (String value : values) {
             scopes.add(Scope.of(value).orElseThrow(() -> ApiException.badRequest("unknown_scope",
-                    "Unknown scope '" + value + "'; known: generate, library:read, library:write, editor, billing:read")));
+                    "Unknown scope '" + value + "'; known: generate, library:read, library:write, editor, billing:read, webhooks")));
         }
         return scopes;
     }
