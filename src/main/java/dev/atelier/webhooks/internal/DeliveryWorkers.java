@@ -63,7 +63,7 @@ class DeliveryWorkers implements SmartLifecycle {
                 .tableName("webhook_tasks")
                 .threads(properties.workers())
                 .executorService(Executors.newFixedThreadPool(properties.workers(),
-                        Thread.ofPlatform().name("webhook-worker-", 1).factory()))
+                        Thread.ofPlatform().daemon().name("webhook-worker-", 1).factory()))
                 .pollingInterval(properties.pollingInterval())
                 .heartbeatInterval(scheduling.heartbeatInterval())
                 .missedHeartbeatsLimit(scheduling.missedHeartbeats())

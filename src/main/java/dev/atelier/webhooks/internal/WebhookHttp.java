@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
@@ -86,14 +87,31 @@ class WebhookHttp implements DisposableBean {
         headers.forEach(post::setHeader);
         post.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
         long started = System.nanoTime();
-        ScheduledFuture<?> deadline = deadlines.schedule(post::cancel, deadlineMillis, TimeUnit.MILLISECONDS);
+        AtomicBoolean late = new AtomicBoolean();
+        ScheduledFuture<?> deadline = deadlines.schedule(() -> {
+            late.set(true);
+            post.cancel();
+        }, deadlineMillis, TimeUnit.MILLISECONDS);
         // executeOpen, not execute(handler): the handler form drains whatever is left of the answer
-        try (ClassicHttpResponse response = client.executeOpen(null, post, null)) {
+        ClassicHttpResponse response = null;
+        try {
+            response = client.executeOpen(null, post, null);
             return answer(post, response, started);
         } catch (IOException | RuntimeException e) {
-            return new Answer(null, describe(e, post.isCancelled()), millisSince(started), null);
+            return new Answer(null, describe(e, late.get()), millisSince(started), null);
         } finally {
             deadline.cancel(false);
+            closeQuietly(response);
+        }
+    }
+
+    private static void closeQuietly(ClassicHttpResponse response) {
+        if (response != null) {
+            try {
+                response.close();
+            } catch (IOException | RuntimeException e) {
+                // a connection dropped on purpose (answer too long) may complain on the way out
+            }
         }
     }
 
@@ -118,8 +136,8 @@ class WebhookHttp implements DisposableBean {
         return text.length() <= EXCERPT_CHARS ? text : text.substring(0, EXCERPT_CHARS);
     }
 
-    private static String describe(Exception e, boolean cancelled) {
-        if (cancelled) {
+    private static String describe(Exception e, boolean late) {
+        if (late) {
             return "timeout: no complete answer in time";
         }
         String kind = switch (e) {
