@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
  */
 public final class Receiver implements AutoCloseable {
 
-    public record Received(Map<String, String> headers, byte[] body, String path) {
+    public record Received(Map<String, String> headers, byte[] body, String path, java.time.Instant at) {
         public String header(String name) {
             return headers.get(name.toLowerCase());
         }
@@ -54,7 +54,7 @@ public final class Receiver implements AutoCloseable {
                 Map<String, String> headers = exchange.getRequestHeaders().entrySet().stream()
                         .collect(Collectors.toMap(e -> e.getKey().toLowerCase(), e -> String.join(",", e.getValue()),
                                 (a, b) -> a));
-                received.add(new Received(headers, body, exchange.getRequestURI().getPath()));
+                received.add(new Received(headers, body, exchange.getRequestURI().getPath(), java.time.Instant.now()));
                 CountDownLatch held = hold;
                 if (held != null) {
                     held.await(60, TimeUnit.SECONDS);
