@@ -1,6 +1,7 @@
 package dev.atelier.webhooks;
 
 import dev.atelier.webhooks.internal.Outbox;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 
@@ -25,7 +26,7 @@ public class Webhooks {
      *
      * @return the event id ({@code msg_...}), or empty when no endpoint wanted it
      */
-    public java.util.Optional<String> record(String type, UUID ownerId, String factId, Object data) {
+    public Optional<String> record(String type, UUID ownerId, String factId, Object data) {
         return outbox.record(type, ownerId, factId, data);
     }
 }
