@@ -100,6 +100,18 @@ public final class WebhooksBench {
             }).sorted().toArray();
             System.out.printf("job end → delivery (%d generations, %d clients): median %.1f ms, p99 %.1f ms, max %.1f ms%n",
                     delays.length, clients, percentile(delays, 50), percentile(delays, 99), delays[delays.length - 1]);
+            var split = jdbc.sql("""
+                    select percentile_cont(0.5) within group (order by extract(epoch from a.attempted_at - m.created_at)) * 1000 as picked,
+                           percentile_cont(0.99) within group (order by extract(epoch from a.attempted_at - m.created_at)) * 1000 as picked99,
+                           percentile_cont(0.5) within group (order by a.duration_ms) as sent,
+                           percentile_cont(0.99) within group (order by a.duration_ms) as sent99
+                    from webhook_attempts a join webhook_deliveries d on d.id = a.delivery_id
+                    join webhook_messages m on m.id = d.message_id where m.type = 'generation.succeeded'""")
+                    .query().singleRow();
+            System.out.printf("  of which event recorded → attempt started: median %.1f ms, p99 %.1f ms;"
+                            + " POST to answer: median %.1f ms, p99 %.1f ms%n", ((Number) split.get("picked")).doubleValue(),
+                    ((Number) split.get("picked99")).doubleValue(), ((Number) split.get("sent")).doubleValue(),
+                    ((Number) split.get("sent99")).doubleValue());
             long notSucceeded = jdbc.sql("select count(*) from webhook_deliveries where status <> 'succeeded'")
                     .query(Long.class).single();
             System.out.printf("deliveries not succeeded: %d; load average at the end %s%n", notSucceeded, loadAverage());
