@@ -11,7 +11,8 @@ public enum Scope {
     EDITOR("editor"),
     PROJECTS_READ("projects:read"),
     PROJECTS_WRITE("projects:write"),
-    BILLING_READ("billing:read");
+    BILLING_READ("billing:read"),
+    WEBHOOKS("webhooks");
 
     private final String value;
 

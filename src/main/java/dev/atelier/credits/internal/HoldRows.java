@@ -1,5 +1,6 @@
 package dev.atelier.credits.internal;
 
+import dev.atelier.credits.CreditsCaptured;
 import dev.atelier.credits.Hold;
 import dev.atelier.credits.Settlement;
 import dev.atelier.platform.ApiException;
@@ -8,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -72,7 +74,8 @@ public class HoldRows {
                        s.reference, s.id, :now
                 from settled s, account
             )
-            select id, amount, captured from settled
+            select s.id, s.amount, s.captured, s.user_id, (select balance from account) as balance_after
+            from settled s
             """;
 
     /** Frees the whole hold, if it is still open. */
@@ -97,10 +100,12 @@ public class HoldRows {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    HoldRows(JdbcClient jdbc, Clock clock) {
+    HoldRows(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.events = events;
     }
 
     public Hold place(UUID user, long amount, String reference) {
@@ -125,11 +130,21 @@ public class HoldRows {
         return new Hold.Refused(amount, rs.getLong("available_now")); // null (no account) reads as 0
     }
 
+    /** Captures the hold; a fresh capture of more than 0 is announced (in this transaction) as {@link CreditsCaptured}. */
     public Settlement capture(UUID hold, long amount) {
+        record Captured(Settlement settlement, CreditsCaptured fact) {
+        }
         return jdbc.sql(CAPTURE).param("hold", hold).param("amount", amount).param("now", now())
-                .query((rs, n) -> (Settlement) new Settlement.Captured(hold, rs.getLong("captured"),
-                        rs.getLong("amount") - rs.getLong("captured"), false))
+                .query((rs, n) -> new Captured(new Settlement.Captured(hold, rs.getLong("captured"),
+                        rs.getLong("amount") - rs.getLong("captured"), false), new CreditsCaptured(
+                        rs.getObject("user_id", UUID.class), hold, rs.getLong("captured"), rs.getLong("balance_after"))))
                 .optional()
+                .map(captured -> {
+                    if (captured.fact().amount() > 0) {
+                        events.publishEvent(captured.fact());
+                    }
+                    return captured.settlement();
+                })
                 .orElseGet(() -> earlier(hold));
     }
 

@@ -8,6 +8,7 @@ import static dev.atelier.generation.GenerationStatus.TIMED_OUT;
 import dev.atelier.credits.ActiveJobs;
 import dev.atelier.credits.Credits;
 import dev.atelier.credits.Settlement;
+import dev.atelier.generation.GenerationFinished;
 import dev.atelier.generation.GenerationProperties;
 import dev.atelier.generation.GenerationStatus;
 import dev.atelier.generation.GenerationSucceeded;
@@ -35,17 +36,19 @@ class Transitions {
     private final Pricing pricing;
     private final LiveUpdates live;
     private final ApplicationEventPublisher events;
+    private final OutputStore outputs;
     private final GenerationProperties properties;
     private final Clock clock;
 
     Transitions(GenerationRows rows, Credits credits, ActiveJobs activeJobs, Pricing pricing, LiveUpdates live,
-            ApplicationEventPublisher events, GenerationProperties properties, Clock clock) {
+            ApplicationEventPublisher events, OutputStore outputs, GenerationProperties properties, Clock clock) {
         this.rows = rows;
         this.credits = credits;
         this.activeJobs = activeJobs;
         this.pricing = pricing;
         this.live = live;
         this.events = events;
+        this.outputs = outputs;
         this.properties = properties;
         this.clock = clock;
     }
@@ -95,6 +98,7 @@ class Transitions {
         activeJobs.release(g.reference());
         live.announce(g, SUCCEEDED.value(), 100, assetIds);
         events.publishEvent(new GenerationSucceeded(id, g.ownerId(), g.model(), assetIds));
+        announceFinished(id, SUCCEEDED);
         return true;
     }
 
@@ -114,7 +118,15 @@ class Transitions {
         credits.release(g.holdId(), to.value() + ": " + code);
         activeJobs.release(g.reference());
         live.announce(g, to.value(), g.progress());
+        announceFinished(id, to);
         return true;
+    }
+
+    /** Tells listeners (webhooks) in this transaction, with the generation as the API shows it now. */
+    private void announceFinished(UUID id, GenerationStatus status) {
+        Generation now = rows.find(id).orElseThrow();
+        events.publishEvent(new GenerationFinished(id, now.ownerId(), status.value(),
+                GenerationView.of(now, outputs.describe(now.ownerId(), now.outputs()))));
     }
 
     private static String truncate(String message) {
