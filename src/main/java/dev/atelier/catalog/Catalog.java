@@ -33,6 +33,21 @@ public class Catalog {
     }
 
     /** A page of models by id ({@code limit + 1} rows, see Cursors); only enabled ones unless {@code all}. */
+    /** Every enabled model, by id, at most {@code max} of them. */
+    public List<Model> all(int max) {
+        List<Model> models = new java.util.ArrayList<>();
+        PageRequest page = new PageRequest(100, List.of());
+        while (models.size() < max) {
+            List<Model> rows = page(false, page);
+            models.addAll(rows.subList(0, Math.min(rows.size(), 100)));
+            if (rows.size() <= 100) {
+                break;
+            }
+            page = new PageRequest(100, List.of(rows.get(99).id()));
+        }
+        return models.size() > max ? List.copyOf(models.subList(0, max)) : List.copyOf(models);
+    }
+
     public List<Model> page(boolean all, PageRequest page) {
         return rows.page(all, page);
     }

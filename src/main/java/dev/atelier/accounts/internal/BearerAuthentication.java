@@ -41,7 +41,7 @@ class BearerAuthentication extends OncePerRequestFilter {
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI();
         // the auth endpoints take credentials in their bodies; a stale header must not block a refresh
-        return !path.startsWith("/api/") || path.startsWith("/api/v1/auth/");
+        return !(path.startsWith("/api/") || path.startsWith("/v1/")) || path.startsWith("/api/v1/auth/");
     }
 
     @Override

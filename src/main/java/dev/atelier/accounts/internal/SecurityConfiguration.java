@@ -17,8 +17,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The API is stateless: every call carries {@code Authorization: Bearer <access token or API key>}.
- * Only {@code /api/**} needs a caller; health, metrics, the API description and unknown paths
- * pass through (an unknown path is an honest 404, not a 401).
+ * Only {@code /api/**} and the OpenAI-compatible {@code /v1/**} need a caller; health, metrics, the
+ * API description and unknown paths pass through (an unknown path is an honest 404, not a 401).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration implements WebMvcConfigurer {
@@ -31,7 +31,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(accessRules).addPathPatterns("/api/**");
+        registry.addInterceptor(accessRules).addPathPatterns("/api/**", "/v1/**");
     }
 
     @Bean
@@ -52,6 +52,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                         .requestMatchers("/api/v1/auth/**").permitAll()
                         .requestMatchers("/api/**").authenticated()
+                        .requestMatchers("/v1/**").authenticated() // the OpenAI-compatible API (compat)
                         .anyRequest().permitAll())
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> problems.write(request, response,

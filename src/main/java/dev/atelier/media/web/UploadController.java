@@ -11,6 +11,7 @@ import dev.atelier.media.NewAsset;
 import dev.atelier.media.StorageUsage;
 import dev.atelier.media.UploadGate;
 import dev.atelier.platform.ApiException;
+import dev.atelier.platform.web.MultipartReader;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.EOFException;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.atelier.media.web;
+package dev.atelier.platform.web;
 
 import java.io.EOFException;
 import java.io.IOException;
@@ -17,7 +17,7 @@ import org.springframework.http.ContentDisposition;
  * reader looks for the boundary with Boyer–Moore–Horspool over a 256 KB buffer, which skips
  * about a boundary's length per comparison, so receiving costs less than hashing.
  */
-final class MultipartReader {
+public final class MultipartReader {
 
     private static final int BUFFER = 256 * 1024;
     private static final int MAX_HEADERS = 16 * 1024;
@@ -34,17 +34,17 @@ final class MultipartReader {
     private PartBody current;
 
     /** A part: its form field name, the file name when it is a file, and its bytes. */
-    record Part(String name, String fileName, InputStream body) {
+    public record Part(String name, String fileName, InputStream body) {
     }
 
     /** The body does not follow the multipart format. */
-    static final class MalformedException extends IOException {
+    public static final class MalformedException extends IOException {
         MalformedException(String message) {
             super(message);
         }
     }
 
-    MultipartReader(InputStream in, String boundary) {
+    public MultipartReader(InputStream in, String boundary) {
         if (boundary == null || boundary.isEmpty() || boundary.length() > 200) {
             throw new IllegalArgumentException("a multipart boundary has 1 to 70 characters");
         }
@@ -61,7 +61,7 @@ final class MultipartReader {
     }
 
     /** The next part, or null after the last one. Whatever was left of the previous part is skipped. */
-    Part next() throws IOException {
+    public Part next() throws IOException {
         if (finished) {
             return null;
         }

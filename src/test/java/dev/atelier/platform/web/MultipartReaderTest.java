@@ -1,4 +1,4 @@
-package dev.atelier.media.web;
+package dev.atelier.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
