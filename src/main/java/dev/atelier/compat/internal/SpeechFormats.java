@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * OpenAI's speech {@code response_format}s made from a stored recording with the bundled ffmpeg,
@@ -31,7 +30,7 @@ final class SpeechFormats {
             "pcm", new Format("pcm", "pcm_s16le", "s16le", "application/octet-stream", List.of("-ar", "24000", "-ac", "1")));
 
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
-    private static final Map<Path, Set<String>> ENCODERS = new ConcurrentHashMap<>();
+    private static volatile Set<String> encoders;
 
     private SpeechFormats() {
     }
@@ -89,29 +88,20 @@ final class SpeechFormats {
         return String.join(",", stages);
     }
 
+    /** Listed once per JVM: the bundled binaries never change while Atelier runs. */
     private static Set<String> encoders(Ffmpeg ffmpeg) {
-        return ENCODERS.computeIfAbsent(ffmpeg.ffmpegBinary(), binary -> {
+        Set<String> known = encoders;
+        if (known == null) {
             try {
-                Path listing = java.nio.file.Files.createTempFile("atelier-encoders", ".txt");
-                try {
-                    ffmpeg.runToFile(List.of("-encoders"), Duration.ofSeconds(30), listing);
-                    Set<String> names = new java.util.HashSet<>();
-                    for (String line : java.nio.file.Files.readAllLines(listing)) {
-                        String[] words = line.strip().split("\\s+");
-                        if (words.length >= 2 && words[0].length() == 6) {
-                            names.add(words[1]);
-                        }
-                    }
-                    return Set.copyOf(names);
-                } finally {
-                    java.nio.file.Files.deleteIfExists(listing);
-                }
+                known = ffmpeg.encoders(Duration.ofSeconds(30));
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while listing encoders", e);
             }
-        });
+            encoders = known;
+        }
+        return known;
     }
 }

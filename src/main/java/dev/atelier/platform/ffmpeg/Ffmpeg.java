@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.LongConsumer;
 
 /**
@@ -58,6 +60,21 @@ public final class Ffmpeg {
         byte[] out = ToolProcess.run(ffmpegBinary(), List.of("-hide_banner", "-version"), timeout, null,
                 new ToolProcess.Stdout.Capture(PROBE_OUTPUT_LIMIT));
         return new String(out, StandardCharsets.UTF_8).lines().findFirst().orElse("").strip();
+    }
+
+    /** The names of the encoders this ffmpeg has ({@code ffmpeg -encoders}), e.g. libopenh264, aac, flac. */
+    public Set<String> encoders(Duration timeout) throws IOException, InterruptedException {
+        byte[] out = ToolProcess.run(ffmpegBinary(), List.of("-hide_banner", "-encoders"), timeout, null,
+                new ToolProcess.Stdout.Capture(PROBE_OUTPUT_LIMIT));
+        Set<String> names = new HashSet<>();
+        for (String line : new String(out, StandardCharsets.UTF_8).lines().toList()) {
+            String[] words = line.strip().split("\\s+");
+            // "V....D libx264   ..." : six flag characters, then the name (the legend has "=" in it)
+            if (words.length >= 2 && words[0].length() == 6 && !words[1].equals("=")) {
+                names.add(words[1]);
+            }
+        }
+        return Set.copyOf(names);
     }
 
     /**

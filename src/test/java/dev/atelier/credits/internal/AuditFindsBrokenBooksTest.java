@@ -42,7 +42,7 @@ class AuditFindsBrokenBooksTest {
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         jdbc = JdbcClient.create(dataSource);
         accounts = new AccountRows(jdbc, CLOCK);
-        holds = new HoldRows(jdbc, CLOCK);
+        holds = new HoldRows(jdbc, CLOCK, event -> { }); // no listeners in a scratch database
         slots = new JobSlotRows(jdbc, CLOCK);
         audit = new AuditRows(jdbc, CLOCK);
     }
