@@ -169,7 +169,24 @@ final class ElfFile {
         bytes.putLong(dynamicOffset + verneedIndex * 16 + 8,
                 kept.isEmpty() ? firstAddress : firstAddress + (kept.getFirst() - firstOffset));
         bytes.putLong(dynamicOffset + countIndex * 16 + 8, kept.size());
+        recountVersionNeedSection(kept.size());
         return true;
+    }
+
+    /** Keeps the section header's entry count ({@code sh_info}) true for tools such as readelf. */
+    private void recountVersionNeedSection(int entries) {
+        long shoff = bytes.getLong(0x28);
+        int shentsize = Short.toUnsignedInt(bytes.getShort(0x3a));
+        int shnum = Short.toUnsignedInt(bytes.getShort(0x3c));
+        if (shoff == 0 || shentsize < 64 || shoff + (long) shnum * shentsize > bytes.capacity()) {
+            return;
+        }
+        for (int i = 0; i < shnum; i++) {
+            int at = Math.toIntExact(shoff + (long) i * shentsize);
+            if (Integer.toUnsignedLong(bytes.getInt(at + 4)) == DT_VERNEED) { // SHT_GNU_verneed has the same number
+                bytes.putInt(at + 44, entries);
+            }
+        }
     }
 
     private long tag(int index) {

@@ -38,6 +38,9 @@ final class FfmpegBinaries {
     static final Set<String> UNUSED_LIBRARIES =
             Set.of("libpulse.so.0", "libasound.so.2", "libxcb.so.1", "libxcb-shm.so.0", "libudev.so.1");
 
+    /** Bumped whenever what unpacking does to the files changes, so caches made before are not reused. */
+    private static final int EDITS_VERSION = 2;
+
     private static volatile Located located;
 
     private FfmpegBinaries() {}
@@ -95,6 +98,7 @@ final class FfmpegBinaries {
             hash = 31 * hash + entry.getSize();
         }
         hash = 31 * hash + UNUSED_LIBRARIES.stream().sorted().toList().hashCode();
+        hash = 31 * hash + EDITS_VERSION;
         return HexFormat.of().toHexDigits(hash);
     }
 
