@@ -1,6 +1,10 @@
 package dev.atelier.generation.internal;
 
+import dev.atelier.accounts.AccountDisabled;
+import dev.atelier.accounts.AccountStatus;
 import dev.atelier.generation.GenerationProperties;
+import java.util.List;
+import org.springframework.context.event.EventListener;
 import dev.atelier.platform.ApiException;
 import java.io.IOException;
 import java.sql.Connection;
@@ -31,6 +35,12 @@ import tools.jackson.databind.ObjectMapper;
  * channel {@link LiveUpdates} notifies; every update is sent to that user's open streams on this
  * node, and an ended job interrupts its work if it runs here ({@link RunningWork}). Streams are
  * bounded per user, send a keep-alive comment on a fixed beat, and are forgotten when they end.
+ *
+ * <p>A client that went away is noticed only when a write to it fails. So a user at the limit is not
+ * refused at once: their streams are probed first (two writes: the first may still be buffered by
+ * the OS, the second fails on a closed connection), and those that are gone free their slots. A
+ * disabled account's streams are closed at once on the node that disabled it
+ * ({@link AccountDisabled}) and at the next heartbeat on the others.
  */
 @Component
 class EventStreams implements SmartLifecycle {
@@ -43,12 +53,15 @@ class EventStreams implements SmartLifecycle {
     private final ObjectMapper json;
     private final RunningWork running;
     private final GenerationProperties properties;
+    private final AccountStatus accounts;
     private final Map<UUID, Set<SseEmitter>> streams = new ConcurrentHashMap<>();
     private volatile boolean listening;
     private Thread listener;
     private ScheduledExecutorService heartbeat;
 
-    EventStreams(DataSource dataSource, ObjectMapper json, RunningWork running, GenerationProperties properties) {
+    EventStreams(DataSource dataSource, ObjectMapper json, RunningWork running, GenerationProperties properties,
+            AccountStatus accounts) {
+        this.accounts = accounts;
         this.dataSource = dataSource;
         this.json = json;
         this.running = running;
@@ -57,6 +70,9 @@ class EventStreams implements SmartLifecycle {
 
     SseEmitter open(UUID userId) {
         Set<SseEmitter> mine = streams.computeIfAbsent(userId, id -> ConcurrentHashMap.newKeySet());
+        if (mine.size() >= MAX_STREAMS_PER_USER) {
+            probe(userId, mine);
+        }
         if (mine.size() >= MAX_STREAMS_PER_USER) {
             throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "too_many_streams",
                     "At most " + MAX_STREAMS_PER_USER + " event streams per user").header("Retry-After", "30");
@@ -69,6 +85,36 @@ class EventStreams implements SmartLifecycle {
         emitter.onError(error -> forget.run());
         send(userId, emitter, SseEmitter.event().comment("connected"));
         return emitter;
+    }
+
+    /** Writes to each of the user's streams so those whose client went away fail and free their slots. */
+    private void probe(UUID userId, Set<SseEmitter> mine) {
+        for (int round = 0; round < 2; round++) {
+            for (SseEmitter emitter : List.copyOf(mine)) {
+                send(userId, emitter, SseEmitter.event().comment("ping"));
+            }
+        }
+    }
+
+    @EventListener
+    void on(AccountDisabled event) {
+        close(event.userId());
+    }
+
+    private void close(UUID userId) {
+        Set<SseEmitter> mine = streams.remove(userId);
+        if (mine != null) {
+            mine.forEach(SseEmitter::complete);
+            log.info("Closed {} event stream(s) of disabled account {}", mine.size(), userId);
+        }
+    }
+
+    private void closeInactive() {
+        try {
+            accounts.inactiveAmong(Set.copyOf(streams.keySet())).forEach(this::close);
+        } catch (RuntimeException e) {
+            log.warn("Could not check the accounts of open event streams", e);
+        }
     }
 
     int openStreams() {
@@ -153,8 +199,11 @@ class EventStreams implements SmartLifecycle {
         listener = Thread.ofPlatform().daemon().name("live-updates").start(this::listen);
         heartbeat = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("sse-heartbeat").factory());
         long beat = properties.heartbeat().toMillis();
-        heartbeat.scheduleAtFixedRate(() -> streams.forEach((owner, set) -> set.forEach(
-                emitter -> send(owner, emitter, SseEmitter.event().comment("heartbeat")))), beat, beat, TimeUnit.MILLISECONDS);
+        heartbeat.scheduleAtFixedRate(() -> {
+            closeInactive();
+            streams.forEach((owner, set) -> set.forEach(
+                    emitter -> send(owner, emitter, SseEmitter.event().comment("heartbeat"))));
+        }, beat, beat, TimeUnit.MILLISECONDS);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.atelier.generation.internal;
 
 import dev.atelier.accounts.CurrentUser;
+import dev.atelier.accounts.RequiresScope;
+import dev.atelier.accounts.Scope;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,6 +24,7 @@ class EventsController {
     }
 
     @GetMapping(path = "/api/v1/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @RequiresScope(Scope.GENERATE)
     SseEmitter events(@AuthenticationPrincipal CurrentUser user) {
         return streams.open(user.id());
     }
