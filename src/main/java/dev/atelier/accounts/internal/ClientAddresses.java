@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,6 +27,7 @@ class ClientAddresses {
 
     private final List<Range> trusted;
 
+    @Autowired
     ClientAddresses(PlatformProperties properties) {
         this(properties.trustedProxies());
     }

@@ -89,7 +89,7 @@ public class Inspector {
             case IMAGE -> {
                 if (!limits.imageFits(probe.width(), probe.height())) {
                     throw tooBig("The image is " + probe.width() + "×" + probe.height() + " pixels; at most "
-                            + limits.maxImageWidth() + "×" + limits.maxImageHeight() + " and "
+                            + limits.maxImageWidth() + "×" + limits.maxImageHeight() + " and no more than "
                             + limits.maxImagePixels() + " pixels are accepted");
                 }
             }

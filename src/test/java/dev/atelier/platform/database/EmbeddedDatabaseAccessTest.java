@@ -78,15 +78,16 @@ class EmbeddedDatabaseAccessTest {
                 .setCleanDataDirectory(false).setRegisterShutdownHook(false).start();
                 Connection connection = old.getPostgresDatabase().getConnection();
                 Statement statement = connection.createStatement()) {
-            statement.execute("create table kept (v text)");
-            statement.execute("insert into kept values ('from before')");
+            statement.execute("create schema legacy");
+            statement.execute("create table legacy.kept (v text)");
+            statement.execute("insert into legacy.kept values ('from before')");
         }
         assertThat(Files.readString(postgresDir.resolve("pg_hba.conf"))).contains("trust");
 
         try (ConfigurableApplicationContext context = start()) {
             assertThatThrownBy(() -> DriverManager.getConnection(url(context), "postgres", ""))
                     .isInstanceOf(SQLException.class);
-            assertThat(context.getBean(JdbcClient.class).sql("select v from kept").query(String.class).single())
+            assertThat(context.getBean(JdbcClient.class).sql("select v from legacy.kept").query(String.class).single())
                     .isEqualTo("from before");
             assertThat(Files.readString(postgresDir.resolve("pg_hba.conf"))).doesNotContain("trust");
         }
