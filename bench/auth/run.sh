@@ -13,7 +13,7 @@ command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk;
 [ -f "$JAR" ] || JAVA_HOME=$JAVA_HOME ./mvnw -q -B -ntp package -DskipTests
 
 DATA=$(mktemp -d /tmp/atelier-auth-XXXX)
-ATELIER_DATA_DIR="$DATA" SERVER_PORT=$PORT "$JAVA_HOME/bin/java" -jar "$JAR" > "$DATA/app.log" 2>&1 &
+ATELIER_DATA_DIR="$DATA" SERVER_PORT=$PORT ATELIER_ACCOUNTS_SIGNUPS_PER_ADDRESS=1000000 "$JAVA_HOME/bin/java" -jar "$JAR" > "$DATA/app.log" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$DATA"' EXIT
 until curl -fs "localhost:$PORT/actuator/health/readiness" 2>/dev/null | grep -q UP; do sleep 0.2; done

@@ -40,7 +40,7 @@ rm -f "$WORK/copy.mkv"; sync
 
 echo "== starting the server (-Xmx256m, embedded database, data in $WORK/data)"
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-SERVER_PORT=$PORT ATELIER_DATA_DIR="$WORK/data" ATELIER_MEDIA_LIMITS_VIDEO=2GB \
+SERVER_PORT=$PORT ATELIER_DATA_DIR="$WORK/data" ATELIER_MEDIA_LIMITS_VIDEO=2GB ATELIER_ACCOUNTS_SIGNUPS_PER_ADDRESS=1000000 ATELIER_MEDIA_UPLOADS_PER_USER=1000 \
   "$JAVA" -Xmx256m -XX:+UseG1GC --enable-native-access=ALL-UNNAMED -jar "$JAR" > "$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 1 240); do

@@ -44,7 +44,12 @@ class AdminUsersTest {
         assertThat(login.json().get("code").asString()).isEqualTo("account_disabled");
 
         api.patch("/api/v1/admin/users/" + user.id()).bearer(admin.accessToken()).json(Map.of("disabled", false)).send();
-        assertThat(api.get("/api/v1/me").bearer(user.accessToken()).send().status()).isEqualTo(200);
+        // the refresh tried while disabled ended that session; once enabled again the user signs in anew
+        assertThat(api.get("/api/v1/me").bearer(user.accessToken()).send().status()).isEqualTo(401);
+        Api.Response again = api.post("/api/v1/auth/login")
+                .json(Map.of("email", user.email(), "password", TestUsers.PASSWORD)).send();
+        assertThat(api.get("/api/v1/me").bearer(again.json().get("accessToken").asString()).send().status())
+                .isEqualTo(200);
     }
 
     @Test

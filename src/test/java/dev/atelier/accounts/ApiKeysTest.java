@@ -35,7 +35,7 @@ class ApiKeysTest {
     void aKeyIsShownOnceAndWorksAsABearer() {
         TestUsers.TestUser user = users.signUp();
         Api.Response created = api.post("/api/v1/api-keys").bearer(user.accessToken())
-                .json(Map.of("name", "ci", "scopes", List.of("generate", "library:read"))).send();
+                .json(Map.of("name", "ci", "scopes", List.of("generate", "library:read", "account:read"))).send();
 
         assertThat(created.status()).isEqualTo(201);
         String key = created.json().get("key").asString();
@@ -78,12 +78,12 @@ class ApiKeysTest {
         String newKey = rotated.json().get("key").asString();
         assertThat(rotated.json().get("scopes").get(0).asString()).isEqualTo("generate");
 
-        assertThat(api.get("/api/v1/me").bearer(oldKey).send().status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/generations").bearer(oldKey).send().status()).isEqualTo(200);
         clock.advance(Duration.ofMinutes(61));
-        Api.Response expired = api.get("/api/v1/me").bearer(oldKey).send();
+        Api.Response expired = api.get("/api/v1/generations").bearer(oldKey).send();
         assertThat(expired.status()).isEqualTo(401);
         assertThat(expired.json().get("code").asString()).isEqualTo("api_key_expired");
-        assertThat(api.get("/api/v1/me").bearer(newKey).send().status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/generations").bearer(newKey).send().status()).isEqualTo(200);
     }
 
     @Test

@@ -35,12 +35,13 @@ public final class BenchServer implements AutoCloseable {
      */
     BenchServer(List<Object> beans, String... properties) throws IOException {
         Path data = Files.createTempDirectory("atelier-bench-");
-        String[] all = new String[properties.length + 4];
+        String[] all = new String[properties.length + 5];
         all[0] = "atelier.test.isolated=false";
         all[1] = "atelier.data-dir=" + data;
         all[2] = "server.port=0";
         all[3] = "logging.level.root=WARN";
-        System.arraycopy(properties, 0, all, 4, properties.length);
+        all[4] = "atelier.accounts.signups-per-address=1000000"; // every bench user signs up from 127.0.0.1
+        System.arraycopy(properties, 0, all, 5, properties.length);
         context = new SpringApplicationBuilder(AtelierApplication.class)
                 .initializers(app -> beans.forEach(bean -> register((GenericApplicationContext) app, bean)))
                 .properties(all).run();

@@ -102,6 +102,11 @@ final class EventStream implements AutoCloseable {
         }
     }
 
+    /** Whether the server still holds the stream open (the reader has not seen its end). */
+    boolean open() {
+        return reader.isAlive();
+    }
+
     @Override
     public void close() {
         response.body().close();

@@ -126,6 +126,38 @@ class EventStreamTest {
     }
 
     @Test
+    void aDisabledUsersStreamIsClosed() throws Exception {
+        TestUser user = users.signUp();
+        try (EventStream stream = open("?access_token=" + user.accessToken())) {
+            stream.next(event -> event.isComment("connected"), WAIT);
+
+            Api.Response disabled = api.patch("/api/v1/admin/users/" + user.id()).bearer(users.admin().accessToken())
+                    .json(java.util.Map.of("disabled", true)).send();
+            assertThat(disabled.status()).isEqualTo(200);
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> !stream.open());
+        }
+    }
+
+    @Test
+    void streamsTheClientClosedFreeTheirSlotsAtOnce() throws Exception {
+        TestUser user = users.signUp();
+        for (int round = 0; round < 2; round++) {
+            List<EventStream> streams = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                EventStream stream = open("?access_token=" + user.accessToken());
+                assertThat(stream.status()).isEqualTo(200);
+                stream.next(event -> event.isComment("connected"), WAIT);
+                streams.add(stream);
+            }
+            streams.forEach(EventStream::close); // the browser tabs close; no heartbeat has been sent since
+        }
+        try (EventStream ninth = open("?access_token=" + user.accessToken())) {
+            assertThat(ninth.status()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void anAccessTokenInTheHeaderWorksToo() throws Exception {
         TestUser user = users.signUp();
 

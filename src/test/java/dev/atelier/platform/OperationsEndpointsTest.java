@@ -20,9 +20,12 @@ class OperationsEndpointsTest {
         assertThat(api.get("/actuator/health/readiness").send().json().get("status").asString()).isEqualTo("UP");
     }
 
+    @Autowired
+    dev.atelier.test.TestUsers users;
+
     @Test
-    void prometheusMetricsAreServed() {
-        Api.Response metrics = api.get("/actuator/prometheus").send();
+    void prometheusMetricsAreServedToAdmins() {
+        Api.Response metrics = api.get("/actuator/prometheus").bearer(users.admin().accessToken()).send();
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.text()).contains("jvm_memory_used_bytes").contains("hikaricp_connections");
     }

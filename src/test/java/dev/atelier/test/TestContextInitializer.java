@@ -32,6 +32,10 @@ public class TestContextInitializer implements ApplicationContextInitializer<Con
                     "server.shutdown=immediate",
                     "atelier.data-dir=" + tempDirectory()).applyTo(context);
         }
+        if (environment.getProperty("atelier.accounts.signups-per-address") == null) {
+            // every test signs its users up from 127.0.0.1; the sign-up limit has tests of its own
+            TestPropertyValues.of("atelier.accounts.signups-per-address=1000000").applyTo(context);
+        }
         if (environment.getProperty("atelier.accounts.admin-password", "").isBlank()) {
             TestPropertyValues.of(
                     "atelier.accounts.admin-email=" + TestUsers.ADMIN_EMAIL,

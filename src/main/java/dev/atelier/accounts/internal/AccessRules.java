@@ -1,6 +1,7 @@
 package dev.atelier.accounts.internal;
 
 import dev.atelier.accounts.AdminOnly;
+import dev.atelier.accounts.AnyScope;
 import dev.atelier.accounts.CurrentUser;
 import dev.atelier.accounts.RequiresScope;
 import dev.atelier.accounts.SignedInOnly;
@@ -17,8 +18,10 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * Enforces {@link RequiresScope}, {@link SignedInOnly} and {@link AdminOnly} on controller
- * methods (or their classes) before they run.
+ * Enforces {@link RequiresScope}, {@link SignedInOnly}, {@link AdminOnly} and {@link AnyScope} on
+ * controller methods (or their classes) before they run. Fails closed: an endpoint that declares
+ * none of them is refused to API keys ({@code missing_scope}), so a new endpoint that forgot to
+ * declare its scope is not opened to every key.
  */
 @Component
 class AccessRules implements HandlerInterceptor {
@@ -40,6 +43,9 @@ class AccessRules implements HandlerInterceptor {
                     "This needs a signed-in user (access token), not an API key");
         }
         RequiresScope scope = annotated(method, RequiresScope.class);
+        if (scope == null && user.viaApiKey() && annotated(method, AnyScope.class) == null) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "missing_scope", "API keys may not call this endpoint");
+        }
         if (scope != null && !user.has(scope.value())) {
             throw new ApiException(HttpStatus.FORBIDDEN, "missing_scope",
                     "This API key lacks the scope " + scope.value().value())

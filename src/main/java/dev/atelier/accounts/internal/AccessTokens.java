@@ -21,6 +21,9 @@ import org.springframework.stereotype.Component;
  * exactly HS256 and a known {@code kid}, its signature matches that key, and its issuer,
  * audience and expiry hold by the injected clock. Anything else — {@code alg: none}, another
  * algorithm, an unknown key, a wrong audience, an expired token — is the same 401.
+ *
+ * <p>Each token names the session (sign-in) it was issued in, as the claim {@code sid}: the
+ * refresh-token chain's id. The bearer filter refuses a token whose session was revoked.
  */
 @Component
 class AccessTokens {
@@ -38,10 +41,17 @@ class AccessTokens {
     record Issued(String token, long expiresInSeconds) {
     }
 
-    Issued issue(UUID userId) {
+    static final String SESSION_CLAIM = "sid";
+
+    /** Who a verified token speaks for, and in which session. */
+    record Verified(UUID userId, UUID sessionId) {
+    }
+
+    Issued issue(UUID userId, UUID sessionId) {
         Instant now = clock.instant();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .subject(userId.toString())
+                .claim(SESSION_CLAIM, sessionId.toString())
                 .issuer(properties.issuer())
                 .audience(properties.audience())
                 .issueTime(Date.from(now))
@@ -58,8 +68,8 @@ class AccessTokens {
         return new Issued(jwt.serialize(), properties.accessTokenTtl().toSeconds());
     }
 
-    /** The user the token was issued to, or a 401 {@code invalid_token}. */
-    UUID verify(String token) {
+    /** The user and session the token was issued to, or a 401 {@code invalid_token}. */
+    Verified verify(String token) {
         try {
             SignedJWT jwt = SignedJWT.parse(token);
             if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm())) {
@@ -74,11 +84,13 @@ class AccessTokens {
             boolean valid = properties.issuer().equals(claims.getIssuer())
                     && claims.getAudience() != null && claims.getAudience().contains(properties.audience())
                     && claims.getExpirationTime() != null && now.isBefore(claims.getExpirationTime().toInstant())
-                    && claims.getSubject() != null;
+                    && claims.getSubject() != null
+                    && claims.getClaim(SESSION_CLAIM) instanceof String;
             if (!valid) {
                 throw CredentialException.invalidToken();
             }
-            return UUID.fromString(claims.getSubject());
+            return new Verified(UUID.fromString(claims.getSubject()),
+                    UUID.fromString((String) claims.getClaim(SESSION_CLAIM)));
         } catch (ParseException | JOSEException | IllegalArgumentException e) {
             throw CredentialException.invalidToken();
         }

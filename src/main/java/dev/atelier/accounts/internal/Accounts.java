@@ -43,10 +43,11 @@ class Accounts {
     }
 
     @Transactional
-    Session signUp(String email, String password, String name) {
+    Session signUp(String email, String password, String name, String address) {
         if (!properties.signupEnabled()) {
             throw new ApiException(HttpStatus.FORBIDDEN, "signup_disabled", "Sign-up is switched off on this server");
         }
+        throttle.signUp(address);
         UserRow user = create(email, password, name, Role.USER);
         return session(user);
     }
@@ -63,14 +64,18 @@ class Accounts {
         return user;
     }
 
+    /**
+     * The attempt is counted (a throttle token taken) before the password is checked, so parallel
+     * guesses cannot outrun the count; a success gives the token back.
+     */
     Session logIn(String email, String password, String address) {
-        throttle.check(email, address);
+        LoginThrottle.Attempt attempt = throttle.attempt(email, address);
         UserRow user = users.byEmail(email).orElse(null);
         boolean matches = passwords.matches(password, user == null ? decoyHash : user.passwordHash());
         if (user == null || !matches) {
-            throttle.failed(email, address);
             throw new CredentialException("invalid_credentials", "The email or password is wrong");
         }
+        attempt.succeeded();
         if (user.disabled()) {
             throw CredentialException.disabled();
         }
@@ -84,14 +89,31 @@ class Accounts {
             refreshTokens.revokeChainOf(rotated.token());
             throw CredentialException.disabled();
         }
-        return new Session(user, accessTokens.issue(user.id()), rotated.token());
+        return new Session(user, accessTokens.issue(user.id(), rotated.sessionId()), rotated.token());
     }
 
     void logOut(String refreshToken) {
         refreshTokens.revokeChainOf(refreshToken);
     }
 
+    /**
+     * Checks the current password (throttled like a login), stores the new one, ends every
+     * session of the account (their access tokens stop working at once) and starts a new one.
+     */
+    Session changePassword(UUID userId, String currentPassword, String newPassword, String address) {
+        UserRow user = users.byId(userId).orElseThrow(CredentialException::invalidToken);
+        LoginThrottle.Attempt attempt = throttle.attempt(user.email(), address);
+        if (!passwords.matches(currentPassword, user.passwordHash())) {
+            throw new CredentialException("invalid_credentials", "The current password is wrong");
+        }
+        attempt.succeeded();
+        users.changePassword(userId, passwords.encode(newPassword));
+        refreshTokens.revokeAllOf(userId);
+        return session(user);
+    }
+
     private Session session(UserRow user) {
-        return new Session(user, accessTokens.issue(user.id()), refreshTokens.startChain(user.id()));
+        RefreshTokens.Rotated chain = refreshTokens.startChain(user.id());
+        return new Session(user, accessTokens.issue(user.id(), chain.sessionId()), chain.token());
     }
 }

@@ -1,6 +1,8 @@
 package dev.atelier.accounts.internal;
 
+import dev.atelier.accounts.AccountDisabled;
 import dev.atelier.accounts.AdminOnly;
+import org.springframework.context.ApplicationEventPublisher;
 import dev.atelier.accounts.CurrentUser;
 import dev.atelier.accounts.Role;
 import dev.atelier.platform.ApiException;
@@ -28,10 +30,12 @@ class AdminUserController {
 
     private final Users users;
     private final Cursors cursors;
+    private final ApplicationEventPublisher events;
 
-    AdminUserController(Users users, Cursors cursors) {
+    AdminUserController(Users users, Cursors cursors, ApplicationEventPublisher events) {
         this.users = users;
         this.cursors = cursors;
+        this.events = events;
     }
 
     record Change(@Pattern(regexp = "user|admin") String role, Boolean disabled) {
@@ -55,6 +59,9 @@ class AdminUserController {
             throw ApiException.conflict("cannot_demote_self", "An admin cannot disable or demote their own account");
         }
         users.update(id, role, disabled);
+        if (disabled && !user.disabled()) {
+            events.publishEvent(new AccountDisabled(id));
+        }
         return users.byId(id).map(UserView::of).orElseThrow();
     }
 }

@@ -39,6 +39,8 @@ import org.springframework.web.bind.annotation.RestController;
 class ApiKeyController {
 
     private static final Duration DEFAULT_GRACE = Duration.ofHours(24);
+    /** The longest a key may be made to live: a key is a long-lived secret; make a new one instead. */
+    static final Duration MAX_LIFETIME = Duration.ofDays(2 * 366);
     private final ApiKeys keys;
     private final Cursors cursors;
     private final Clock clock;
@@ -66,8 +68,13 @@ class ApiKeyController {
 
     @PostMapping
     ResponseEntity<KeyView> create(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody NewKey body) {
-        if (body.expiresAt() != null && !body.expiresAt().isAfter(clock.instant())) {
+        Instant now = clock.instant();
+        if (body.expiresAt() != null && !body.expiresAt().isAfter(now)) {
             throw ApiException.badRequest("invalid_expiry", "expiresAt must be in the future");
+        }
+        if (body.expiresAt() != null && body.expiresAt().isAfter(now.plus(MAX_LIFETIME))) {
+            throw ApiException.badRequest("invalid_expiry", "expiresAt may be at most two years from now")
+                    .with("latest", now.plus(MAX_LIFETIME).toString());
         }
         ApiKeys.Created created = keys.create(user.id(), body.name().strip(), scopes(body.scopes()), body.expiresAt());
         return created(created);
@@ -105,8 +112,7 @@ class ApiKeyController {
         Set<Scope> scopes = EnumSet.noneOf(Scope.class);
         for (String value : values) {
             scopes.add(Scope.of(value).orElseThrow(() -> ApiException.badRequest("unknown_scope",
-                    "Unknown scope '" + value + "'; known: " + java.util.Arrays.stream(Scope.values())
-                            .map(Scope::value).collect(java.util.stream.Collectors.joining(", ")))));
+                    "Unknown scope '" + value + "'; known: " + Scope.known())));
         }
         return scopes;
     }

@@ -17,9 +17,11 @@ import org.springframework.web.bind.annotation.RestController;
 class AuthController {
 
     private final Accounts accounts;
+    private final ClientAddresses addresses;
 
-    AuthController(Accounts accounts) {
+    AuthController(Accounts accounts, ClientAddresses addresses) {
         this.accounts = accounts;
+        this.addresses = addresses;
     }
 
     record SignUp(
@@ -48,14 +50,14 @@ class AuthController {
     }
 
     @PostMapping("/signup")
-    ResponseEntity<TokenPair> signUp(@Valid @RequestBody SignUp body) {
+    ResponseEntity<TokenPair> signUp(@Valid @RequestBody SignUp body, HttpServletRequest request) {
         return ResponseEntity.status(HttpStatus.CREATED)
-                .body(TokenPair.of(accounts.signUp(body.email(), body.password(), body.name())));
+                .body(TokenPair.of(accounts.signUp(body.email(), body.password(), body.name(), addresses.of(request))));
     }
 
     @PostMapping("/login")
     TokenPair logIn(@Valid @RequestBody LogIn body, HttpServletRequest request) {
-        return TokenPair.of(accounts.logIn(body.email(), body.password(), request.getRemoteAddr()));
+        return TokenPair.of(accounts.logIn(body.email(), body.password(), addresses.of(request)));
     }
 
     @PostMapping("/refresh")

@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -20,8 +19,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Turns {@code Authorization: Bearer ...} into a {@link CurrentUser}: keys start with
  * {@code atl_}, everything else must be an access token. A credential that fails is answered
  * at once with a 401 that says why; no credential leaves the request anonymous for the
- * authorization rules to refuse. The account is read on every request, so disabling it or
- * changing its role takes effect at once on every node.
+ * authorization rules to refuse. The account and the token's session are read on every request
+ * (one keyed query), so disabling the account, changing its role or ending the session takes
+ * effect at once on every node.
  */
 class BearerAuthentication extends OncePerRequestFilter {
 
@@ -41,7 +41,8 @@ class BearerAuthentication extends OncePerRequestFilter {
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI();
         // the auth endpoints take credentials in their bodies; a stale header must not block a refresh
-        return !(path.startsWith("/api/") || path.startsWith("/v1/")) || path.startsWith("/api/v1/auth/");
+        return !(path.startsWith("/api/") || path.startsWith("/v1/") || path.startsWith("/actuator"))
+                || path.startsWith("/api/v1/auth/");
     }
 
     @Override
@@ -92,11 +93,16 @@ class BearerAuthentication extends OncePerRequestFilter {
         if (credential.startsWith(ApiKeys.PREFIX)) {
             return apiKeys.authenticate(credential);
         }
-        UUID userId = accessTokens.verify(credential);
-        UserRow user = users.byId(userId).orElseThrow(CredentialException::invalidToken);
-        if (user.disabled()) {
+        AccessTokens.Verified token = accessTokens.verify(credential);
+        Users.SignedIn found = users.signedIn(token.userId(), token.sessionId())
+                .orElseThrow(CredentialException::invalidToken);
+        if (found.user().disabled()) {
             throw CredentialException.disabled();
         }
-        return CurrentUser.signedIn(user.id(), user.role());
+        if (!found.sessionLive()) {
+            throw new CredentialException("session_revoked",
+                    "This sign-in was ended (logout, password change or a reused refresh token); sign in again");
+        }
+        return CurrentUser.signedIn(found.user().id(), found.user().role());
     }
 }

@@ -27,11 +27,16 @@ class RefreshTokens {
         this.properties = properties;
     }
 
-    record Rotated(UUID userId, String token) {
+    /** The next link of a chain, and the session (chain) it belongs to. */
+    record Rotated(UUID userId, UUID sessionId, String token) {
     }
 
-    String startChain(UUID userId) {
-        return link(userId, UUID.randomUUID());
+    /** Starts a session: a new chain and its first link. */
+    Rotated startChain(UUID userId) {
+        UUID sessionId = UUID.randomUUID();
+        jdbc.sql("insert into sessions (id, user_id, created_at) values (:id, :user, :now)")
+                .param("id", sessionId).param("user", userId).param("now", Timestamp.from(clock.instant())).update();
+        return new Rotated(userId, sessionId, link(userId, sessionId));
     }
 
     /** Uses {@code token} once and answers its successor; a reused token revokes its chain. */
@@ -45,17 +50,35 @@ class RefreshTokens {
                 .query((rs, i) -> new UsedLink(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
                 .optional();
         if (used.isPresent()) {
-            return new Rotated(used.get().userId(), link(used.get().userId(), used.get().chainId()));
+            return new Rotated(used.get().userId(), used.get().chainId(),
+                    link(used.get().userId(), used.get().chainId()));
         }
         throw whyNot(token);
     }
 
     /** Revokes the chain {@code token} belongs to; unknown tokens are ignored (logout is idempotent). */
     void revokeChainOf(String token) {
-        jdbc.sql("""
-                update refresh_tokens set revoked_at = :now
-                where revoked_at is null and chain_id = (select chain_id from refresh_tokens where token_hash = :hash)""")
-                .param("now", Timestamp.from(clock.instant())).param("hash", Secrets.hash(token)).update();
+        jdbc.sql("select chain_id from refresh_tokens where token_hash = :hash")
+                .param("hash", Secrets.hash(token)).query(UUID.class).optional()
+                .ifPresent(this::revokeChain);
+    }
+
+    /** Ends the session: its refresh tokens stop working and so do its access tokens. */
+    void revokeChain(UUID chainId) {
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.sql("update refresh_tokens set revoked_at = :now where chain_id = :chain and revoked_at is null")
+                .param("now", now).param("chain", chainId).update();
+        jdbc.sql("update sessions set revoked_at = :now where id = :chain and revoked_at is null")
+                .param("now", now).param("chain", chainId).update();
+    }
+
+    /** Ends every session of the user (a password change). */
+    void revokeAllOf(UUID userId) {
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.sql("update refresh_tokens set revoked_at = :now where user_id = :user and revoked_at is null")
+                .param("now", now).param("user", userId).update();
+        jdbc.sql("update sessions set revoked_at = :now where user_id = :user and revoked_at is null")
+                .param("now", now).param("user", userId).update();
     }
 
     private CredentialException whyNot(String token) {
@@ -68,8 +91,7 @@ class RefreshTokens {
             return new CredentialException("invalid_refresh_token", "The refresh token is not valid");
         }
         if (link.get().used()) {
-            jdbc.sql("update refresh_tokens set revoked_at = :now where chain_id = :chain and revoked_at is null")
-                    .param("now", Timestamp.from(clock.instant())).param("chain", link.get().chainId()).update();
+            revokeChain(link.get().chainId());
             return new CredentialException("refresh_token_reused",
                     "This refresh token was already used; every session of its sign-in is now revoked");
         }

@@ -1,6 +1,10 @@
 package dev.atelier.accounts.internal;
 
+import dev.atelier.accounts.CurrentUser;
+import dev.atelier.accounts.Scope;
 import dev.atelier.platform.ApiException;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.core.Authentication;
 import dev.atelier.platform.web.Problems;
 import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
@@ -17,8 +21,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The API is stateless: every call carries {@code Authorization: Bearer <access token or API key>}.
- * Only {@code /api/**} and the OpenAI-compatible {@code /v1/**} need a caller; health, metrics, the
- * API description and unknown paths pass through (an unknown path is an honest 404, not a 401).
+ * {@code /api/**} and the OpenAI-compatible {@code /v1/**} need a caller; the operational endpoints
+ * under {@code /actuator} other than health need an admin (signed in, or an admin's API key with
+ * {@code metrics:read}, for a metrics scraper); health, the API description and unknown paths pass
+ * through (an unknown path is an honest 404, not a 401).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration implements WebMvcConfigurer {
@@ -53,6 +59,9 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .requestMatchers("/api/v1/auth/**").permitAll()
                         .requestMatchers("/api/**").authenticated()
                         .requestMatchers("/v1/**").authenticated() // the OpenAI-compatible API (compat)
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator", "/actuator/**").access((authentication, context) ->
+                                new AuthorizationDecision(operator(authentication.get())))
                         .anyRequest().permitAll())
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> problems.write(request, response,
@@ -61,6 +70,11 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .accessDeniedHandler((request, response, e) -> problems.write(request, response,
                                 new ApiException(HttpStatus.FORBIDDEN, "forbidden", "You may not do this"))))
                 .build();
+    }
+
+    private static boolean operator(Authentication authentication) {
+        return authentication != null && authentication.getPrincipal() instanceof CurrentUser user && user.admin()
+                && (!user.viaApiKey() || user.has(Scope.METRICS_READ));
     }
 
     /** No user-details login here; declaring an empty one stops Boot from generating a default user. */

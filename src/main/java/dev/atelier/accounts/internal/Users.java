@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
 
 /** The users table. Emails are stored trimmed and lower-cased, so lookups compare case-insensitively. */
 @Repository
-class Users {
+class Users implements dev.atelier.accounts.AccountStatus {
 
     private static final String COLUMNS = "id, email, name, password_hash, role, disabled, created_at";
     private final JdbcClient jdbc;
@@ -45,6 +45,25 @@ class Users {
         return jdbc.sql("select " + COLUMNS + " from users where id = :id").param("id", id).query(Users::map).optional();
     }
 
+    @Override
+    public boolean active(UUID userId) {
+        return jdbc.sql("select exists (select 1 from users where id = :id and not disabled)").param("id", userId)
+                .query(Boolean.class).single();
+    }
+
+    @Override
+    public java.util.Set<UUID> inactiveAmong(java.util.Collection<UUID> userIds) {
+        if (userIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        java.util.Set<UUID> active = new java.util.HashSet<>(jdbc.sql(
+                        "select id from users where id = any(:ids) and not disabled")
+                .param("ids", userIds.toArray(UUID[]::new)).query(UUID.class).list());
+        java.util.Set<UUID> inactive = new java.util.HashSet<>(userIds);
+        inactive.removeAll(active);
+        return inactive;
+    }
+
     boolean anyAdmin() {
         return jdbc.sql("select exists (select 1 from users where role = 'admin')").query(Boolean.class).single();
     }
@@ -65,6 +84,25 @@ class Users {
         sql.append(" order by created_at desc, id desc limit :limit");
         params.put("limit", page.fetchSize());
         return jdbc.sql(sql.toString()).params(params).query(Users::map).list();
+    }
+
+    void changePassword(UUID id, String passwordHash) {
+        jdbc.sql("update users set password_hash = :hash where id = :id").param("hash", passwordHash).param("id", id)
+                .update();
+    }
+
+    /**
+     * The user, with whether session {@code sessionId} of theirs is live: one keyed read per
+     * request, so a disabled account or a revoked session is refused at once on every node.
+     */
+    Optional<SignedIn> signedIn(UUID id, UUID sessionId) {
+        return jdbc.sql("select " + COLUMNS + ", exists (select 1 from sessions s where s.id = :sid and s.user_id = users.id"
+                        + " and s.revoked_at is null) as live from users where id = :id")
+                .param("id", id).param("sid", sessionId)
+                .query((rs, row) -> new SignedIn(map(rs, row), rs.getBoolean("live"))).optional();
+    }
+
+    record SignedIn(UserRow user, boolean sessionLive) {
     }
 
     void update(UUID id, Role role, boolean disabled) {

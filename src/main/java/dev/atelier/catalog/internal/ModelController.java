@@ -1,5 +1,6 @@
 package dev.atelier.catalog.internal;
 
+import dev.atelier.accounts.AnyScope;
 import dev.atelier.catalog.Catalog;
 import dev.atelier.platform.ApiException;
 import dev.atelier.platform.Cursors;
@@ -11,8 +12,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The models anyone signed in may use, with their parameters and prices. */
+/** The models anyone signed in may use, with their parameters and prices (the same for every caller). */
 @RestController
+@AnyScope
 class ModelController {
 
     private final Catalog catalog;

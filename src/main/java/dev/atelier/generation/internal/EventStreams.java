@@ -1,5 +1,8 @@
 package dev.atelier.generation.internal;
 
+import dev.atelier.accounts.AccountDisabled;
+import dev.atelier.accounts.AccountStatus;
+import org.springframework.context.event.EventListener;
 import dev.atelier.generation.GenerationProperties;
 import dev.atelier.platform.ApiException;
 import java.io.IOException;
@@ -37,6 +40,12 @@ import tools.jackson.databind.ObjectMapper;
  * missed, from the database (any node can answer; kept {@link LiveUpdates#RETENTION}). A success
  * carries its outputs with signed URLs, as the generation's view shows them. Streams are bounded
  * per user, send a keep-alive comment on a fixed beat, and are forgotten when they end.
+ *
+ * <p>A client that went away is noticed only when a write to it fails. So a user at the limit is not
+ * refused at once: their streams are probed first (two writes: the first may still be buffered by
+ * the OS, the second fails on a closed connection), and those that are gone free their slots. A
+ * disabled account's streams are closed at once on the node that disabled it
+ * ({@link AccountDisabled}) and at the next heartbeat on the others.
  */
 @Component
 class EventStreams implements SmartLifecycle {
@@ -51,14 +60,16 @@ class EventStreams implements SmartLifecycle {
     private final GenerationProperties properties;
     private final LiveUpdates live;
     private final OutputStore outputs;
+    private final AccountStatus accounts;
     private final Map<UUID, Set<Stream>> streams = new ConcurrentHashMap<>();
     private volatile boolean listening;
     private Thread listener;
     private ScheduledExecutorService heartbeat;
 
     EventStreams(DataSource dataSource, ObjectMapper json, RunningWork running, GenerationProperties properties,
-            LiveUpdates live, OutputStore outputs) {
+            LiveUpdates live, OutputStore outputs, AccountStatus accounts) {
         this.dataSource = dataSource;
+        this.accounts = accounts;
         this.live = live;
         this.outputs = outputs;
         this.json = json;
@@ -70,17 +81,19 @@ class EventStreams implements SmartLifecycle {
      * Opens a stream of the user's job updates. With {@code lastEventId} (the SSE
      * {@code Last-Event-ID} of a reconnecting client) it first replays the user's kept events
      * after that one, then goes on live, with no event twice and none skipped between the two.
-     *
-     * @param baseUrl this request's context URL, which relative output URLs are made absolute with
+     * Output URLs are as the REST API gives them (relative unless a public URL is configured).
      */
-    SseEmitter open(UUID userId, Long lastEventId, String baseUrl) {
+    SseEmitter open(UUID userId, Long lastEventId) {
         Set<Stream> mine = streams.computeIfAbsent(userId, id -> ConcurrentHashMap.newKeySet());
+        if (mine.size() >= MAX_STREAMS_PER_USER) {
+            probe(mine);
+        }
         if (mine.size() >= MAX_STREAMS_PER_USER) {
             throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "too_many_streams",
                     "At most " + MAX_STREAMS_PER_USER + " event streams per user").header("Retry-After", "30");
         }
         SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT_MS);
-        Stream stream = new Stream(userId, emitter, baseUrl, lastEventId == null ? Long.MAX_VALUE : lastEventId);
+        Stream stream = new Stream(userId, emitter, lastEventId == null ? Long.MAX_VALUE : lastEventId);
         mine.add(stream);
         Runnable forget = () -> forget(userId, stream);
         emitter.onCompletion(forget);
@@ -100,6 +113,36 @@ class EventStreams implements SmartLifecycle {
             stream.replayed(List.of());
         }
         return emitter;
+    }
+
+    /** Writes to each of the user's streams so those whose client went away fail and free their slots. */
+    private static void probe(Set<Stream> mine) {
+        for (int round = 0; round < 2; round++) {
+            for (Stream stream : List.copyOf(mine)) {
+                stream.comment("ping");
+            }
+        }
+    }
+
+    @EventListener
+    void on(AccountDisabled event) {
+        close(event.userId());
+    }
+
+    private void close(UUID userId) {
+        Set<Stream> mine = streams.remove(userId);
+        if (mine != null) {
+            mine.forEach(stream -> stream.emitter.complete());
+            log.info("Closed {} event stream(s) of disabled account {}", mine.size(), userId);
+        }
+    }
+
+    private void closeInactive() {
+        try {
+            accounts.inactiveAmong(Set.copyOf(streams.keySet())).forEach(this::close);
+        } catch (RuntimeException e) {
+            log.warn("Could not check the accounts of open event streams", e);
+        }
     }
 
     int openStreams() {
@@ -128,7 +171,7 @@ class EventStreams implements SmartLifecycle {
     }
 
     /** What a stream shows of an event: the job, its state, its progress and (on success) its outputs. */
-    private Map<String, Object> shown(LiveUpdates.Recorded event, String baseUrl) {
+    private Map<String, Object> shown(LiveUpdates.Recorded event) {
         Map<String, Object> shown = new LinkedHashMap<>();
         shown.put("id", event.data().get("id"));
         shown.put("status", event.data().get("status"));
@@ -136,23 +179,9 @@ class EventStreams implements SmartLifecycle {
         shown.put("progress", event.data().get("progress") instanceof Number n ? n.intValue() : null);
         if (event.data().get("outputs") instanceof List<?> ids && !ids.isEmpty()) {
             List<UUID> assetIds = ids.stream().map(String::valueOf).map(UUID::fromString).toList();
-            shown.put("outputs", outputs.describe(event.ownerId(), assetIds).stream()
-                    .map(view -> absolute(view, baseUrl)).toList());
+            shown.put("outputs", outputs.describe(event.ownerId(), assetIds));
         }
         return shown;
-    }
-
-    private static OutputStore.OutputView absolute(OutputStore.OutputView view, String baseUrl) {
-        if (baseUrl == null || baseUrl.isEmpty()) {
-            return view;
-        }
-        return new OutputStore.OutputView(view.assetId(), absolute(view.url(), baseUrl),
-                absolute(view.thumbnailUrl(), baseUrl), view.mediaType(), view.bytes(), view.width(), view.height(),
-                view.durationMs(), view.hasAudio());
-    }
-
-    private static String absolute(String url, String baseUrl) {
-        return url != null && url.startsWith("/") ? baseUrl + url : url;
     }
 
     /**
@@ -163,14 +192,12 @@ class EventStreams implements SmartLifecycle {
 
         private final UUID owner;
         private final SseEmitter emitter;
-        private final String baseUrl;
         private long lastSent;
         private List<LiveUpdates.Recorded> waiting = new ArrayList<>();
 
-        Stream(UUID owner, SseEmitter emitter, String baseUrl, long lastEventId) {
+        Stream(UUID owner, SseEmitter emitter, long lastEventId) {
             this.owner = owner;
             this.emitter = emitter;
-            this.baseUrl = baseUrl;
             this.lastSent = lastEventId == Long.MAX_VALUE ? Long.MIN_VALUE : lastEventId;
         }
 
@@ -200,7 +227,7 @@ class EventStreams implements SmartLifecycle {
             lastSent = event.eventId();
             Map<String, Object> data;
             try {
-                data = shown(event, baseUrl);
+                data = shown(event);
             } catch (RuntimeException e) {
                 log.warn("Could not describe event {} for its stream", event.eventId(), e);
                 return;
@@ -273,8 +300,10 @@ class EventStreams implements SmartLifecycle {
         listener = Thread.ofPlatform().daemon().name("live-updates").start(this::listen);
         heartbeat = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("sse-heartbeat").factory());
         long beat = properties.heartbeat().toMillis();
-        heartbeat.scheduleAtFixedRate(() -> streams.forEach((owner, set) -> set.forEach(
-                stream -> stream.comment("heartbeat"))), beat, beat, TimeUnit.MILLISECONDS);
+        heartbeat.scheduleAtFixedRate(() -> {
+            closeInactive();
+            streams.forEach((owner, set) -> set.forEach(stream -> stream.comment("heartbeat")));
+        }, beat, beat, TimeUnit.MILLISECONDS);
         heartbeat.scheduleWithFixedDelay(this::forgetOldEvents, 1, 1, TimeUnit.MINUTES);
     }
 

@@ -1,12 +1,13 @@
 package dev.atelier.generation.internal;
 
 import dev.atelier.accounts.CurrentUser;
+import dev.atelier.accounts.RequiresScope;
+import dev.atelier.accounts.Scope;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import dev.atelier.platform.ApiException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -27,10 +28,10 @@ class EventsController {
     }
 
     @GetMapping(path = "/api/v1/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @RequiresScope(Scope.GENERATE)
     SseEmitter events(@AuthenticationPrincipal CurrentUser user,
             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
-        return streams.open(user.id(), eventId(lastEventId),
-                ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString());
+        return streams.open(user.id(), eventId(lastEventId));
     }
 
     /** An event id this server gave (a whole number), or none. */

@@ -1,5 +1,6 @@
 package dev.atelier.media.delivery;
 
+import dev.atelier.accounts.AccountStatus;
 import dev.atelier.media.Asset;
 import dev.atelier.media.Assets;
 import dev.atelier.media.storage.BlobKeys;
@@ -26,7 +27,8 @@ import org.springframework.web.context.request.ServletWebRequest;
 /**
  * Serves the bytes behind signed links, outside {@code /api}: the signature is the credential,
  * no token is needed (so an {@code <img>} or {@code <video>} can use it). A forged, altered or
- * malformed link and an expired one are 403; a valid link to an asset since deleted is 404.
+ * malformed link and an expired one are 403; a valid link to an asset since deleted, or whose owner
+ * was disabled since, is 404.
  * Assets never change, so the ETag is the content's SHA-256 and the link may be cached until it
  * expires. With the S3 store a valid link is redirected to a presigned URL instead.
  */
@@ -38,11 +40,13 @@ class MediaController {
     private final MediaUrls urls;
     private final Assets assets;
     private final BlobStore store;
+    private final AccountStatus accounts;
 
-    MediaController(MediaUrls urls, Assets assets, BlobStore store) {
+    MediaController(MediaUrls urls, Assets assets, BlobStore store, AccountStatus accounts) {
         this.urls = urls;
         this.assets = assets;
         this.store = store;
+        this.accounts = accounts;
     }
 
     @GetMapping("/media/{id}")
@@ -74,7 +78,12 @@ class MediaController {
                     "This link has expired; ask the API for a fresh one");
             case VALID -> { }
         }
-        return assets.find(id).orElseThrow(() -> ApiException.notFound("Asset"));
+        Asset asset = assets.find(id).orElseThrow(() -> ApiException.notFound("Asset"));
+        if (!accounts.active(asset.ownerId())) {
+            // the link outlives the owner's sign-in: a disabled owner's media stop being served at once
+            throw ApiException.notFound("Asset");
+        }
+        return asset;
     }
 
     private void serve(Asset asset, String key, String type, String etag, String disposition, String exp,

@@ -6,6 +6,7 @@ import dev.atelier.media.storage.BlobKeys;
 import dev.atelier.media.storage.BlobStore;
 import dev.atelier.platform.Hmac;
 import dev.atelier.platform.LocalSecrets;
+import dev.atelier.platform.PlatformProperties;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -16,15 +17,14 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Signed, expiring links to an asset's bytes. With the local store they point at
  * {@code /media/<id>[/thumbnail]?exp=<epoch seconds>&sig=<HMAC>[&download=1]}, the signature
  * covering the asset, the variant, the expiry and the download flag, so no part can be changed;
  * with S3 they are presigned GETs straight to the bucket. The expiry is rounded up to the next
- * five minutes so repeated listings hand out the same URL and browsers can cache it.
+ * five minutes so repeated listings hand out the same URL and browsers can cache it. Links are
+ * built on {@code atelier.public-url} (or {@code atelier.media.public-url}), else relative.
  */
 @Component
 public class MediaUrls {
@@ -38,15 +38,17 @@ public class MediaUrls {
     private final BlobStore store;
     private final Clock clock;
     private final Duration ttl;
-    private final URI publicUrl;
+    private final String base;
 
-    MediaUrls(MediaProperties properties, LocalSecrets secrets, BlobStore store, Clock clock) {
+    MediaUrls(MediaProperties properties, PlatformProperties platform, LocalSecrets secrets, BlobStore store,
+            Clock clock) {
         this.hmac = new Hmac(secrets.getOrCreate("media-url-key", properties.urlSecret(), 32)
                 .getBytes(StandardCharsets.UTF_8));
         this.store = store;
         this.clock = clock;
         this.ttl = properties.urlTtl();
-        this.publicUrl = properties.publicUrl();
+        // a configured base, else relative links: never the request's Host header, which the client chooses
+        this.base = properties.publicUrl() != null ? trimmed(properties.publicUrl()) : platform.linkBase();
     }
 
     public enum Variant {
@@ -81,7 +83,7 @@ public class MediaUrls {
         String path = "/media/" + asset.id() + (variant == Variant.THUMBNAIL ? "/thumbnail" : "")
                 + "?exp=" + expires + "&sig=" + sign(asset.id(), variant, expires, download)
                 + (download ? "&download=1" : "");
-        return URI.create(base() + path);
+        return URI.create(base + path);
     }
 
     /** Checks the signature first (a forged link learns nothing), then the expiry. Fails closed. */
@@ -119,14 +121,8 @@ public class MediaUrls {
         return (epochSeconds + ROUND_SECONDS - 1) / ROUND_SECONDS * ROUND_SECONDS;
     }
 
-    private String base() {
-        if (publicUrl != null) {
-            String text = publicUrl.toString();
-            return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
-        }
-        if (RequestContextHolder.getRequestAttributes() != null) {
-            return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
-        }
-        return "";
+    private static String trimmed(URI url) {
+        String text = url.toString();
+        return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
     }
 }

@@ -13,12 +13,12 @@ class IngestConfiguration {
 
     @Bean
     Prober prober(ObjectMapper json, MediaProperties properties) throws FfmpegException {
-        return new Prober(Ffmpeg.bundled(), json, properties.toolTimeout());
+        return new Prober(Ffmpeg.bundled(), json, properties.toolTimeout(), properties.decodeLimits());
     }
 
     @Bean
     Inspector inspector(Prober prober, MediaProperties properties) throws FfmpegException {
-        return new Inspector(Ffmpeg.bundled(), prober, properties.thumbnailSize(), properties.maxImagePixels(),
+        return new Inspector(Ffmpeg.bundled(), prober, properties.thumbnailSize(), properties.decodeLimits(),
                 properties.toolTimeout());
     }
 }

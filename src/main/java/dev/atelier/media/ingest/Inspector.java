@@ -29,6 +29,11 @@ import javax.imageio.stream.ImageInputStream;
  * decoded whole into its waveform picture. Decoders run with {@code -xerror -err_detect explode}
  * so damage that ffmpeg would otherwise paper over (a truncated JPEG) fails the run. Then the
  * kind and the exact media type are decided from what was decoded.
+ *
+ * <p>Nothing is decoded before the headers were read and held to {@link DecodeLimits} (dimensions,
+ * duration, frame count): a small file that claims 16000×16000 pixels is refused on its claim. Every
+ * decode runs with one thread, a cap on its largest allocation and only the decoders of the accepted
+ * formats; and the platform runs only so many ffmpeg processes at once on a node (the rest queue).
  */
 public class Inspector {
 
@@ -38,14 +43,21 @@ public class Inspector {
     private final Ffmpeg ffmpeg;
     private final Prober prober;
     private final int thumbnailSize;
-    private final long maxImagePixels;
+    private final DecodeLimits limits;
     private final Duration timeout;
 
     public Inspector(Ffmpeg ffmpeg, Prober prober, int thumbnailSize, long maxImagePixels, Duration timeout) {
+        this(ffmpeg, prober, thumbnailSize, new DecodeLimits(DecodeLimits.DEFAULTS.maxImageWidth(),
+                DecodeLimits.DEFAULTS.maxImageHeight(), maxImagePixels, DecodeLimits.DEFAULTS.maxVideoWidth(),
+                DecodeLimits.DEFAULTS.maxVideoHeight(), DecodeLimits.DEFAULTS.maxDuration(),
+                DecodeLimits.DEFAULTS.maxVideoFrames(), DecodeLimits.DEFAULTS.decodeThreads()), timeout);
+    }
+
+    public Inspector(Ffmpeg ffmpeg, Prober prober, int thumbnailSize, DecodeLimits limits, Duration timeout) {
         this.ffmpeg = ffmpeg;
         this.prober = prober;
         this.thumbnailSize = thumbnailSize;
-        this.maxImagePixels = maxImagePixels;
+        this.limits = limits;
         this.timeout = timeout;
     }
 
@@ -56,8 +68,10 @@ public class Inspector {
 
     public Inspected inspect(Spooler.Spooled spooled, AssetKind expected) throws IOException {
         Container container = spooled.sniffed().container();
-        MediaInfo probe = prober.probe(spooled.file(), container).orElseThrow(() -> notDecodable(container));
+        Prober.Probed probed = prober.probeFrames(spooled.file(), container).orElseThrow(() -> notDecodable(container));
+        MediaInfo probe = probed.info();
         AssetKind kind = kindOf(container, probe);
+        refuseOverLimits(kind, probe, probed.frames());
         if (expected != null && expected != kind) {
             throw MediaRejected.unsupported("Expected " + expected.value() + " but the content is " + kind.value());
         }
@@ -67,6 +81,42 @@ public class Inspector {
             case VIDEO -> video(file, container, probe, spooled.sniffed().quickTime());
             case AUDIO -> audio(file, container, probe);
         };
+    }
+
+    /** Refuses what the headers say is too big to decode, before anything is decoded. */
+    private void refuseOverLimits(AssetKind kind, MediaInfo probe, long frames) {
+        switch (kind) {
+            case IMAGE -> {
+                if (!limits.imageFits(probe.width(), probe.height())) {
+                    throw tooBig("The image is " + probe.width() + "×" + probe.height() + " pixels; at most "
+                            + limits.maxImageWidth() + "×" + limits.maxImageHeight() + " and no more than "
+                            + limits.maxImagePixels() + " pixels are accepted");
+                }
+            }
+            case VIDEO -> {
+                if (!limits.videoFits(probe.width(), probe.height())) {
+                    throw tooBig("The video is " + probe.width() + "×" + probe.height() + " pixels; at most "
+                            + limits.maxVideoWidth() + "×" + limits.maxVideoHeight() + " is accepted");
+                }
+                if (frames > limits.maxVideoFrames()) {
+                    throw tooBig("The video has " + frames + " frames; at most " + limits.maxVideoFrames()
+                            + " are accepted");
+                }
+                refuseTooLong(probe);
+            }
+            case AUDIO -> refuseTooLong(probe);
+        }
+    }
+
+    private void refuseTooLong(MediaInfo probe) {
+        if (probe.durationMs() > limits.maxDuration().toMillis()) {
+            throw tooBig("The recording lasts " + probe.durationMs() / 1000 + " s; at most "
+                    + limits.maxDuration().toSeconds() + " s are accepted");
+        }
+    }
+
+    private static MediaRejected tooBig(String detail) {
+        return MediaRejected.unsupported(detail);
     }
 
     private static AssetKind kindOf(Container container, MediaInfo probe) {
@@ -88,9 +138,6 @@ public class Inspector {
     private Inspected image(Path file, Container container, MediaInfo probe) throws IOException {
         if (probe.width() <= 0 || probe.height() <= 0) {
             throw notDecodable(container);
-        }
-        if ((long) probe.width() * probe.height() > maxImagePixels) {
-            throw MediaRejected.unsupported("The image has more than " + maxImagePixels + " pixels");
         }
         boolean jpeg = container == Container.JPEG;
         Path thumbnail = file.resolveSibling(jpeg ? "thumbnail.jpg" : "thumbnail.png");
@@ -219,11 +266,12 @@ public class Inspector {
                 && (probe.audioCodec() == null || WEBM_AUDIO.contains(probe.audioCodec()));
     }
 
-    /** ffmpeg reading only local files, only through the sniffed demuxer. */
-    private static List<String> command(Container container, Path file, List<String> inputOptions,
+    /** ffmpeg reading only local files, only through the sniffed demuxer and its decoders, within the limits. */
+    private List<String> command(Container container, Path file, List<String> inputOptions,
             List<String> output) {
-        // no single allocation over 256 MiB and two decoding threads: what one hostile file can take
-        List<String> command = new ArrayList<>(List.of("-max_alloc", "268435456", "-threads", "2"));
+        List<String> command = new ArrayList<>(limits.inputOptions(container));
+        command.add("-filter_threads");
+        command.add("1");
         command.addAll(inputOptions);
         command.addAll(List.of("-protocol_whitelist", "file", "-f", container.demuxer(),
                 "-i", "file:" + file.toAbsolutePath()));

@@ -97,7 +97,8 @@ class UploadController {
     private Asset storeFilePart(CurrentUser user, HttpServletRequest request, String contentType) throws IOException {
         MultipartReader multipart;
         try {
-            multipart = new MultipartReader(request.getInputStream(),
+            // every read of the body, the preamble included, fails as the client's doing when the client goes away
+            multipart = new MultipartReader(new ClientInput(request.getInputStream()),
                     MediaType.parseMediaType(contentType).getParameter("boundary"));
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("malformed_upload", "The multipart body has no usable boundary");
@@ -116,7 +117,7 @@ class UploadController {
         } catch (MultipartReader.MalformedException e) {
             throw ApiException.badRequest("malformed_upload", "The multipart body is malformed: " + e.getMessage());
         } catch (ClientInput.Interrupted | EOFException e) {
-            log.info("Upload by {} ended before it was complete: {}", user.id(), e.getMessage());
+            log.debug("Upload by {} ended before it was complete: {}", user.id(), e.getMessage());
             throw ApiException.badRequest("upload_interrupted", "The upload ended before the file was complete");
         }
         throw ApiException.badRequest("missing_file", "The multipart body has no file part named 'file'");

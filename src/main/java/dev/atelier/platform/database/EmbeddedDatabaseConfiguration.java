@@ -1,5 +1,6 @@
 package dev.atelier.platform.database;
 
+import dev.atelier.platform.LocalSecrets;
 import dev.atelier.platform.PlatformProperties;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -21,37 +22,53 @@ import org.springframework.context.annotation.Configuration;
  * postgres from its own shutdown hook, which races Spring's. We turn durability back on (a
  * committed credit movement must survive a power cut), let Spring stop it after everything
  * that uses it, and clear a postgres left running by a killed JVM.
+ *
+ * <p>It also trusts every local connection by default (any user of the machine would be superuser).
+ * Here the superuser has a strong generated password kept with the other secrets (owner-only),
+ * every connection must prove it with SCRAM, postgres listens on loopback only and has no Unix
+ * socket; see {@link EmbeddedAccess}.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${atelier.database.url:}'.isBlank()")
 class EmbeddedDatabaseConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
+    static final String PASSWORD_SECRET = "database-password";
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(PlatformProperties properties) throws IOException, InterruptedException {
+    EmbeddedPostgres embeddedPostgres(PlatformProperties properties, LocalSecrets secrets)
+            throws IOException, InterruptedException {
         Path directory = properties.dataDirectory().resolve("postgres");
         Files.createDirectories(directory);
         StalePostmaster.stopIfRunning(directory, Duration.ofSeconds(60));
+        String password = secrets.getOrCreate(PASSWORD_SECRET, null, 32);
+        EmbeddedAccess access = EmbeddedAccess.of(directory, password);
         String durable = properties.database().embeddedDurable() ? "on" : "off";
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                .setDataDirectory(directory)
-                .setCleanDataDirectory(false)
-                .setRegisterShutdownHook(false)
-                .setPort(properties.database().embeddedPort())
-                .setPGStartupWait(Duration.ofSeconds(60))
-                .setServerConfig("fsync", durable)
-                .setServerConfig("synchronous_commit", durable)
-                .setServerConfig("full_page_writes", durable)
-                .setServerConfig("max_connections", "200")
-                .start();
-        log.info("Embedded PostgreSQL on port {} with data in {}", postgres.getPort(), directory);
+        EmbeddedPostgres postgres;
+        try {
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setDataDirectory(directory)
+                    .setCleanDataDirectory(false)
+                    .setRegisterShutdownHook(false)
+                    .setPort(properties.database().embeddedPort())
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setServerConfig("fsync", durable)
+                    .setServerConfig("synchronous_commit", durable)
+                    .setServerConfig("full_page_writes", durable)
+                    .setServerConfig("max_connections", "200")
+                    .setConnectConfig("password", password);
+            postgres = access.configure(builder).start();
+            access.finish(postgres);
+        } finally {
+            access.cleanUp();
+        }
+        log.info("Embedded PostgreSQL on 127.0.0.1:{} with data in {}", postgres.getPort(), directory);
         return postgres;
     }
 
     @Bean
-    DataSource dataSource(EmbeddedPostgres postgres, PlatformProperties properties) {
-        return DataSources.pooled(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "",
-                properties.database().maxPoolSize());
+    DataSource dataSource(EmbeddedPostgres postgres, PlatformProperties properties, LocalSecrets secrets) {
+        return DataSources.pooled(postgres.getJdbcUrl("postgres", "postgres"), "postgres",
+                secrets.getOrCreate(PASSWORD_SECRET, null, 32), properties.database().maxPoolSize());
     }
 }

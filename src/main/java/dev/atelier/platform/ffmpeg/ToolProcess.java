@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One run of ffmpeg or ffprobe: started, fed, drained, waited for with a deadline and, on every
- * way out (success, failure, timeout, interruption), left with no live process and no live
- * helper thread behind it.
+ * One run of ffmpeg or ffprobe: started once a slot is free ({@link ToolSlots}), fed, drained,
+ * waited for with a deadline and, on every way out (success, failure, timeout, interruption),
+ * left with no live process and no live helper thread behind it.
  */
 final class ToolProcess {
 
@@ -40,6 +40,13 @@ final class ToolProcess {
             throw new IllegalArgumentException("timeout must be positive, was " + timeout);
         }
         String tool = binary.getFileName().toString();
+        try (ToolSlots.Slot slot = ToolSlots.acquire()) { // waiting for a turn is not part of the run's timeout
+            return runHoldingSlot(tool, binary, args, timeout, stdin, stdout);
+        }
+    }
+
+    private static byte[] runHoldingSlot(String tool, Path binary, List<String> args, Duration timeout,
+            StdinFeed stdin, Stdout stdout) throws IOException, InterruptedException {
         Process process = start(binary, args, stdout);
         BoundedCapture stderr = BoundedCapture.tail(STDERR_TAIL_BYTES);
         BoundedCapture captured = stdout instanceof Stdout.Capture c ? BoundedCapture.head(c.limitBytes()) : null;

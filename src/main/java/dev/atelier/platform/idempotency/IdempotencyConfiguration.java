@@ -21,19 +21,25 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Wires idempotency: the filter right after Spring Security (it needs the caller), the check
- * for {@link IdempotencyKeyRequired} after the access rules (a caller who may not call an endpoint
- * hears 403, not "send a key"), and the hourly cleanup of keys past their ttl.
+ * Wires idempotency: the filter right after Spring Security (it needs the caller); after the access
+ * rules (a caller who may not call an endpoint hears 403, never a stored response or "send a key"),
+ * the check for {@link IdempotencyKeyRequired} and the decision on the key; and the hourly cleanup
+ * of keys past their ttl.
  */
 @Configuration(proxyBeanMethods = false)
 class IdempotencyConfiguration implements WebMvcConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(IdempotencyConfiguration.class);
 
+    private final IdempotencyFilter filter;
+
+    IdempotencyConfiguration(IdempotencyRecords records, Problems problems) {
+        this.filter = new IdempotencyFilter(records, problems);
+    }
+
     @Bean
-    FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(IdempotencyRecords records, Problems problems) {
-        FilterRegistrationBean<IdempotencyFilter> registration =
-                new FilterRegistrationBean<>(new IdempotencyFilter(records, problems));
+    FilterRegistrationBean<IdempotencyFilter> idempotencyFilter() {
+        FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(filter);
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 10);
         registration.addUrlPatterns("/api/*", "/v1/*");
         return registration;
@@ -54,13 +60,16 @@ class IdempotencyConfiguration implements WebMvcConfigurer {
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new HandlerInterceptor() {
             @Override
-            public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-                if (handler instanceof HandlerMethod method && required(method)
-                        && request.getHeader(IdempotencyFilter.HEADER) == null) {
+            public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+                    throws java.io.IOException {
+                if (!(handler instanceof HandlerMethod method)) {
+                    return true;
+                }
+                if (required(method) && request.getHeader(IdempotencyFilter.HEADER) == null) {
                     throw ApiException.badRequest("idempotency_key_required",
                             "This request needs an Idempotency-Key header (1 to 255 characters, e.g. a UUID)");
                 }
-                return true;
+                return filter.decide(request, response);
             }
         }).addPathPatterns("/api/**").order(Ordered.LOWEST_PRECEDENCE);
     }

@@ -29,12 +29,14 @@ class AccessTokensTest {
     @TempDir
     Path dataDir;
 
+    static final UUID SESSION = UUID.randomUUID();
+
     final MutableClock clock = new MutableClock();
 
     AccessTokens tokens(String keys, String audience) {
         AccountsProperties properties = new AccountsProperties(true, keys, "atelier", audience,
-                Duration.ofMinutes(15), Duration.ofDays(30), "a@b.c", null, 10, 50, Duration.ofMinutes(15));
-        LocalSecrets secrets = new LocalSecrets(new PlatformProperties(dataDir, null, null, null));
+                Duration.ofMinutes(15), Duration.ofDays(30), "a@b.c", null, 5, 50, 50, Duration.ofMinutes(15), 5, Duration.ofHours(1));
+        LocalSecrets secrets = new LocalSecrets(new PlatformProperties(dataDir, null, null, null, null, java.util.List.of(), null, null, null));
         return new AccessTokens(new SigningKeys(properties, secrets), properties, clock);
     }
 
@@ -47,13 +49,21 @@ class AccessTokensTest {
         UUID user = UUID.randomUUID();
         AccessTokens tokens = tokens(null);
 
-        assertThat(tokens.verify(tokens.issue(user).token())).isEqualTo(user);
+        assertThat(tokens.verify(tokens.issue(user, SESSION).token()).userId()).isEqualTo(user);
+    }
+
+    @Test
+    void aTokenNamesTheSessionItWasIssuedIn() {
+        AccessTokens tokens = tokens(null);
+        UUID session = UUID.randomUUID();
+
+        assertThat(tokens.verify(tokens.issue(UUID.randomUUID(), session).token()).sessionId()).isEqualTo(session);
     }
 
     @Test
     void anExpiredTokenIsRefused() {
         AccessTokens tokens = tokens(null);
-        String token = tokens.issue(UUID.randomUUID()).token();
+        String token = tokens.issue(UUID.randomUUID(), SESSION).token();
 
         clock.advance(Duration.ofMinutes(15));
 
@@ -62,7 +72,7 @@ class AccessTokensTest {
 
     @Test
     void aTokenForAnotherAudienceIsRefused() {
-        String token = tokens("k1:" + NEW_SECRET, "someone-else").issue(UUID.randomUUID()).token();
+        String token = tokens("k1:" + NEW_SECRET, "someone-else").issue(UUID.randomUUID(), SESSION).token();
 
         assertInvalid(tokens("k1:" + NEW_SECRET), token);
     }
@@ -70,12 +80,12 @@ class AccessTokensTest {
     @Test
     void tokensSignedByThePreviousKeyStillVerifyAfterRotation() throws Exception {
         UUID user = UUID.randomUUID();
-        String before = tokens("old:" + OLD_SECRET).issue(user).token();
+        String before = tokens("old:" + OLD_SECRET).issue(user, SESSION).token();
 
         AccessTokens rotated = tokens("new:" + NEW_SECRET + ",old:" + OLD_SECRET);
 
-        assertThat(rotated.verify(before)).isEqualTo(user);
-        assertThat(SignedJWTs.kid(rotated.issue(user).token())).isEqualTo("new");
+        assertThat(rotated.verify(before).userId()).isEqualTo(user);
+        assertThat(SignedJWTs.kid(rotated.issue(user, SESSION).token())).isEqualTo("new");
         assertInvalid(tokens("new:" + NEW_SECRET), before); // once the old key is dropped
     }
 
@@ -105,7 +115,7 @@ class AccessTokensTest {
     @Test
     void aTamperedPayloadIsRefused() {
         AccessTokens tokens = tokens(null);
-        String[] parts = tokens.issue(UUID.randomUUID()).token().split("\\.");
+        String[] parts = tokens.issue(UUID.randomUUID(), SESSION).token().split("\\.");
         String tampered = parts[0] + "." + b64("{\"sub\":\"" + UUID.randomUUID() + "\"}") + "." + parts[2];
 
         assertInvalid(tokens, tampered);
@@ -115,9 +125,9 @@ class AccessTokensTest {
     @Test
     void theGeneratedKeyIsKeptAcrossRestarts() {
         UUID user = UUID.randomUUID();
-        String token = tokens(null).issue(user).token();
+        String token = tokens(null).issue(user, SESSION).token();
 
-        assertThat(tokens(null).verify(token)).isEqualTo(user);
+        assertThat(tokens(null).verify(token).userId()).isEqualTo(user);
     }
 
     private JWTClaimsSet validClaims() {
