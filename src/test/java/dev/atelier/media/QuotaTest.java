@@ -21,7 +21,8 @@ import tools.jackson.databind.JsonNode;
 
 @AtelierTest
 @Import(TestUsers.class)
-@TestPropertySource(properties = "atelier.media.quota=600KB")
+// several uploads of one user at once: more than the default in-flight cap, which has its own test (UploadAbuseTest)
+@TestPropertySource(properties = {"atelier.media.quota=600KB", "atelier.media.uploads-per-user=8"})
 class QuotaTest {
 
     @Autowired
