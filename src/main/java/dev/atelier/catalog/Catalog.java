@@ -32,9 +32,12 @@ public class Catalog {
         return id == null ? Optional.empty() : rows.find(id);
     }
 
-    /** A page of models by id ({@code limit + 1} rows, see Cursors); only enabled ones unless {@code all}. */
-    public List<Model> page(boolean all, PageRequest page) {
-        return rows.page(all, page);
+    /**
+     * A page of models by id ({@code limit + 1} rows, see Cursors); only enabled ones unless {@code all},
+     * only those of {@code kind} unless it is null.
+     */
+    public List<Model> page(boolean all, ModelKind kind, PageRequest page) {
+        return rows.page(all, kind, page);
     }
 
     /**

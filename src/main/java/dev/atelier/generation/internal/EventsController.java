@@ -1,5 +1,10 @@
 package dev.atelier.generation.internal;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import dev.atelier.accounts.CurrentUser;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -13,6 +18,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * send headers, so this endpoint also takes the access token as {@code ?access_token=}.
  */
 @RestController
+@Tag(name = "generation")
 class EventsController {
 
     private final EventStreams streams;
@@ -22,6 +28,13 @@ class EventsController {
     }
 
     @GetMapping(path = "/api/v1/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @Operation(operationId = "streamEvents", summary = "A live stream of the caller's job updates",
+            description = "Server-Sent Events. Event `generation.updated`: data `{id, status, progress?}` as JSON, "
+                    + "one per state change of one of the caller's generations. Comment lines keep the connection "
+                    + "alive. A browser `EventSource` may pass the access token as `?access_token=`.")
+    @ApiResponse(responseCode = "200", description = "The stream", content = @Content(
+            mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "429", description = "`too_many_streams`: at most a few open streams per user")
     SseEmitter events(@AuthenticationPrincipal CurrentUser user) {
         return streams.open(user.id());
     }
