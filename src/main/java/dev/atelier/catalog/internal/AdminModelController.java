@@ -47,8 +47,8 @@ class AdminModelController {
     }
 
     @Schema(name = "ModelPriceChange", description = "Whole credits from 1 to 1000000; absent leaves it as it is")
-    record Price(@Schema(minimum = "1", maximum = "1000000") BigDecimal credits,
-            @Schema(minimum = "1", maximum = "1000000") BigDecimal minimum) {
+    record Price(@Schema(type = "integer", format = "int64", minimum = "1", maximum = "1000000") BigDecimal credits,
+            @Schema(type = "integer", format = "int64", minimum = "1", maximum = "1000000") BigDecimal minimum) {
     }
 
     @Schema(name = "ModelChange", description = "What to change; absent fields stay as they are")

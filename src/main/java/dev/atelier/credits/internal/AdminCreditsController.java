@@ -45,7 +45,8 @@ class AdminCreditsController {
 
     @Schema(name = "CreditChange")
     record Change(@Schema(description = "Whole credits, not 0: positive grants, negative takes away",
-            minimum = "-1000000000", maximum = "1000000000") @NotNull BigDecimal amount,
+            type = "integer", format = "int64", minimum = "-1000000000", maximum = "1000000000")
+            @NotNull BigDecimal amount,
             @NotBlank @Size(max = 500) String reason) {
     }
 

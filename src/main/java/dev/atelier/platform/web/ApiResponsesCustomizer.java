@@ -106,10 +106,28 @@ class ApiResponsesCustomizer implements GlobalOpenApiCustomizer {
             api.getComponents().getSchemas().remove("SseEmitter");
             api.getComponents().getSchemas().remove("ProblemDetail");
         }
+        api.getComponents().getSchemas().values().forEach(ApiResponsesCustomizer::anyMapValues);
         // springdoc drops components nothing referred to before this pass; now things do
         api.getComponents().addSchemas(OpenApiConfiguration.PROBLEM, OpenApiConfiguration.problem());
         api.getComponents().addSchemas(OpenApiConfiguration.FIELD_PROBLEM, OpenApiConfiguration.fieldProblem());
         api.getComponents().addParameters(ApiHeaders.IDEMPOTENCY_KEY, OpenApiConfiguration.idempotencyKey());
+    }
+
+    /**
+     * A {@code Map<String, Object>} holds any JSON values (a model's parameters: numbers, text,
+     * booleans), which springdoc describes as objects only.
+     */
+    @SuppressWarnings("rawtypes")
+    private static void anyMapValues(Schema<?> schema) {
+        if (schema.getProperties() == null) {
+            return;
+        }
+        for (Schema property : schema.getProperties().values()) {
+            if (property.getAdditionalProperties() instanceof Schema<?> values && values.get$ref() == null
+                    && values.getProperties() == null && "object".equals(values.getType())) {
+                property.setAdditionalProperties(new Schema<>());
+            }
+        }
     }
 
     /** Two controllers of one module may both describe its tag: one entry per name, the first description. */

@@ -45,6 +45,10 @@ class OpenApiConfiguration {
                         .addSecuritySchemes("bearer", new SecurityScheme()
                                 .type(SecurityScheme.Type.HTTP).scheme("bearer")
                                 .description("An access token (JWT) from /api/v1/auth/login, or an API key (atl_...)"))
+                        .addSecuritySchemes("accessTokenQuery", new SecurityScheme()
+                                .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.QUERY).name("access_token")
+                                .description("The access token as a query parameter: only where an operation says so "
+                                        + "(event streams, which a browser EventSource opens without headers)"))
                         .addSchemas(PROBLEM, problem())
                         .addSchemas(FIELD_PROBLEM, fieldProblem())
                         .addParameters(ApiHeaders.IDEMPOTENCY_KEY, idempotencyKey()))
