@@ -71,7 +71,7 @@ final class HostileRequests {
         String access = operation.path("x-atelier-access").asString("caller");
         List<String[]> auth = switch (access) {
             case "public" -> List.of();
-            case "admin" -> List.of(new String[] {"Authorization", "Bearer " + adminToken});
+            case "admin" -> List.<String[]>of(new String[] {"Authorization", "Bearer " + adminToken});
             default -> List.<String[]>of(new String[] {"Authorization", "Bearer " + ownerToken});
         };
         Map<String, String> pathValues = new java.util.LinkedHashMap<>();
@@ -244,10 +244,8 @@ final class HostileRequests {
             String[] parts = field.split("\\.");
             ObjectNode at = copy;
             for (int i = 0; i < parts.length - 1; i++) {
-                JsonNode next = at.get(parts[i]);
-                if (!(next instanceof ObjectNode object)) {
-                    object = json.createObjectNode();
-                    at.set(parts[i], object);
+                if (!(at.get(parts[i]) instanceof ObjectNode)) {
+                    at.set(parts[i], json.createObjectNode());
                 }
                 at = (ObjectNode) at.get(parts[i]);
             }

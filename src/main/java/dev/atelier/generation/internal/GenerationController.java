@@ -64,7 +64,7 @@ class GenerationController {
             @Schema(description = "The model's parameters (see its `parameters`)") @Size(max = 50)
             Map<String, Object> params,
             @Schema(description = "Assets of the caller's library the model works from") @Size(max = 10)
-            List<UUID> inputAssetIds) {
+            List<@jakarta.validation.constraints.NotNull UUID> inputAssetIds) {
     }
 
     @PostMapping

@@ -117,12 +117,20 @@ class ApiResponsesCustomizer implements GlobalOpenApiCustomizer {
      * A {@code Map<String, Object>} holds any JSON values (a model's parameters: numbers, text,
      * booleans), which springdoc describes as objects only.
      */
-    @SuppressWarnings("rawtypes")
+    @SuppressWarnings({"rawtypes", "unchecked"})
     private static void anyMapValues(Schema<?> schema) {
         if (schema.getProperties() == null) {
             return;
         }
-        for (Schema property : schema.getProperties().values()) {
+        for (Map.Entry<String, Schema> entry : ((Map<String, Schema>) (Map) schema.getProperties()).entrySet()) {
+            Schema property = entry.getValue();
+            if ("object".equals(property.getType()) && property.getProperties() == null
+                    && property.getAdditionalProperties() == null && property.get$ref() == null) {
+                // a field of type Object holds any JSON value (a parameter's default: 30, "kevin16", true)
+                Schema any = new Schema<>().description(property.getDescription());
+                entry.setValue(any);
+                continue;
+            }
             if (property.getAdditionalProperties() instanceof Schema<?> values && values.get$ref() == null
                     && values.getProperties() == null && "object".equals(values.getType())) {
                 property.setAdditionalProperties(new Schema<>());

@@ -80,11 +80,6 @@ class ApiSchemas implements ModelConverter, PropertyCustomizer {
     @Override
     @SuppressWarnings({"rawtypes", "unchecked"})
     public Schema customize(Schema property, AnnotatedType type) {
-        if (type.getType() != null && Json.mapper().constructType(type.getType()).getRawClass() == Object.class) {
-            // an Object field holds any JSON value (a parameter's default: 30, "kevin16", true), not an object
-            Schema any = new Schema<>().description(property.getDescription());
-            property = any;
-        }
         Schema parent = type.getParent();
         if (parent != null && type.getPropertyName() != null && type.getType() != null
                 && Json.mapper().constructType(type.getType()).isPrimitive()) {

@@ -27,6 +27,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE + 5)
 class RequestTextFilter extends OncePerRequestFilter {
 
+    /** Below Tomcat's own limit (1000), which would otherwise end in an exception on first read. */
+    static final int MAX_PARAMETERS = 200;
+
     private final Problems problems;
 
     RequestTextFilter(Problems problems) {
@@ -64,11 +67,18 @@ class RequestTextFilter extends OncePerRequestFilter {
         if (query == null || query.isEmpty()) {
             return null;
         }
-        for (String pair : query.split("&", -1)) {
+        String[] pairs = query.split("&", -1);
+        if (pairs.length > MAX_PARAMETERS) {
+            return invalid("(query)", "A query may have at most " + MAX_PARAMETERS + " parameters");
+        }
+        for (String pair : pairs) {
+            if (pair.isEmpty()) {
+                continue;
+            }
             int eq = pair.indexOf('=');
             String rawName = eq < 0 ? pair : pair.substring(0, eq);
             String name = decode(rawName, true);
-            if (name == null || !Text.acceptable(name)) {
+            if (name == null || name.isEmpty() || !Text.acceptable(name)) {
                 return invalid("(name)", "A query parameter's name is not valid percent-encoded UTF-8 text");
             }
             String value = eq < 0 ? "" : decode(pair.substring(eq + 1), true);
