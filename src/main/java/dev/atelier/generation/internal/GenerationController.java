@@ -72,8 +72,10 @@ class GenerationController {
     @Operation(operationId = "submitGeneration", summary = "Ask a model for an image, video, music or speech",
             description = "Holds the quoted credits and queues the work; follow it at `Location` or on the event "
                     + "stream. The job's id follows from an `Idempotency-Key`, so a retry never pays twice.")
-    @ApiResponse(responseCode = "400", description = "`unknown_model`, `model_disabled`, `validation_failed` "
-            + "(the model's parameters, see `errors`), or another malformed request")
+    @ApiResponse(responseCode = "400", description = "`validation_failed` (the request's or the model's "
+            + "parameters, see `errors`), or another malformed request")
+    @ApiResponse(responseCode = "422", description = "`unknown_model`: no such model on offer (unknown or "
+            + "switched off)")
     @ApiResponse(responseCode = "402", description = "`insufficient_credits` (with `required` and `available`)")
     @ApiResponse(responseCode = "404", description = "`not_found`: an input asset that is not the caller's")
     @ApiResponse(responseCode = "429", description = "`rate_limited` (with `retryAfterSeconds`) or "

@@ -13,11 +13,9 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
 import org.springframework.core.Ordered;
@@ -318,9 +316,5 @@ class ApiResponsesCustomizer implements GlobalOpenApiCustomizer {
             sorted.setExtensions(responses.getExtensions());
         }
         return sorted;
-    }
-
-    static Set<String> codes(ApiResponses responses) {
-        return new HashSet<>(responses.keySet());
     }
 }
