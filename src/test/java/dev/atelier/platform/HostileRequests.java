@@ -37,7 +37,7 @@ final class HostileRequests {
             "1.5", "banana", "x".repeat(5000), "%00", "a%00b", "%zz", "%", "a%2", "%ED%A0%80", "%C3%28", "%FF",
             "%01%07%1B", "%7F", "%EF%BF%BE", "+", "%2B%2B", "%3Cscript%3E");
     private static final List<String> MALFORMED_QUERIES = List.of("%zz=1", "a%=1", "%00=1", "x=%", "x=%E0%A4%A",
-            "x=%C0%AF", "&&&", "=", "x=1&x=2&x=%00");
+            "x=%C0%AF", "=", "=1", "x=1&x=2&x=%00", "x=1&".repeat(300));
     private static final List<String> HEADER_VALUES = List.of("", " ", "x".repeat(3000), "-1",
             "99999999999999999999", "\u00e9\u00ff", "bytes=999999999999-", "bytes=-0", "bytes=5-1", "bytes=0-0,0-0,0-0",
             "*", "W/\"x\"", "\"" + "x".repeat(1000) + "\"");
