@@ -32,13 +32,12 @@ public class Catalog {
         return id == null ? Optional.empty() : rows.find(id);
     }
 
-    /** A page of models by id ({@code limit + 1} rows, see Cursors); only enabled ones unless {@code all}. */
     /** Every enabled model, by id, at most {@code max} of them. */
     public List<Model> all(int max) {
         List<Model> models = new java.util.ArrayList<>();
         PageRequest page = new PageRequest(100, List.of());
         while (models.size() < max) {
-            List<Model> rows = page(false, page);
+            List<Model> rows = page(false, null, page);
             models.addAll(rows.subList(0, Math.min(rows.size(), 100)));
             if (rows.size() <= 100) {
                 break;
@@ -48,8 +47,12 @@ public class Catalog {
         return models.size() > max ? List.copyOf(models.subList(0, max)) : List.copyOf(models);
     }
 
-    public List<Model> page(boolean all, PageRequest page) {
-        return rows.page(all, page);
+    /**
+     * A page of models by id ({@code limit + 1} rows, see Cursors); only enabled ones unless {@code all},
+     * only those of {@code kind} unless it is null.
+     */
+    public List<Model> page(boolean all, ModelKind kind, PageRequest page) {
+        return rows.page(all, kind, page);
     }
 
     /**

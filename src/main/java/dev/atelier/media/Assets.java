@@ -49,6 +49,9 @@ public interface Assets {
     /** Lets go of the asset for {@code holder}; letting go twice is no error. */
     void unpin(UUID assetId, String holder);
 
+    /** Whether something holds the asset (so {@link #delete} would answer 409 {@code asset_in_use}). */
+    boolean inUse(UUID assetId);
+
     /**
      * Deletes the asset, its blobs and its thumbnail, and gives its bytes back to the owner's quota.
      *

@@ -15,6 +15,10 @@ import org.springframework.http.HttpStatus;
  */
 public class ApiException extends RuntimeException {
 
+    /** The members every problem document has (RFC 9457 plus Atelier's own {@code code} and {@code requestId}). */
+    public static final java.util.Set<String> RESERVED =
+            java.util.Set.of("type", "title", "status", "detail", "instance", "code", "requestId");
+
     private final HttpStatus status;
     private final String code;
     private final Map<String, Object> properties = new LinkedHashMap<>();
@@ -38,7 +42,15 @@ public class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.CONFLICT, code, message);
     }
 
+    /**
+     * Adds an extension member. It may never reuse a member the problem document already has
+     * ({@link #RESERVED}): a second {@code status} key is read differently by every JSON parser.
+     */
     public ApiException with(String name, Object value) {
+        if (RESERVED.contains(name)) {
+            throw new IllegalArgumentException("'" + name + "' is a member of every problem; name the extension "
+                    + "after what it is (e.g. generationStatus)");
+        }
         properties.put(name, value);
         return this;
     }

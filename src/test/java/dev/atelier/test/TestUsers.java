@@ -56,6 +56,14 @@ public class TestUsers {
         return response.json().get("key").asString();
     }
 
+    /** Creates an API key for {@code user} with the given scopes and answers its id. */
+    public String apiKeyId(TestUser user, String... scopes) {
+        Api.Response response = api.post("/api/v1/api-keys").bearer(user.accessToken())
+                .json(Map.of("name", "test key", "scopes", scopes)).send();
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return response.json().get("id").asString();
+    }
+
     private static TestUser from(JsonNode body) {
         return new TestUser(UUID.fromString(body.get("user").get("id").asString()),
                 body.get("user").get("email").asString(), body.get("accessToken").asString(),

@@ -1,5 +1,11 @@
 package dev.atelier.accounts.internal;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import dev.atelier.accounts.CurrentUser;
 import dev.atelier.accounts.Scope;
 import dev.atelier.accounts.SignedInOnly;
@@ -36,6 +42,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/api-keys")
 @SignedInOnly
+@Tag(name = "accounts")
 class ApiKeyController {
 
     private static final Duration DEFAULT_GRACE = Duration.ofHours(24);
@@ -51,15 +58,25 @@ class ApiKeyController {
         this.clock = clock;
     }
 
-    record NewKey(@NotBlank @Size(max = 100) String name, @NotEmpty @Size(max = 10) List<@NotBlank String> scopes,
-            Instant expiresAt) {
+    @Schema(name = "NewApiKey")
+    record NewKey(@NotBlank @Size(max = 100) String name,
+            @ArraySchema(schema = @Schema(allowableValues = {"generate", "library:read", "library:write", "editor",
+                    "billing:read"}), uniqueItems = true)
+            @NotEmpty @Size(max = 10) List<@NotBlank @Size(max = 50) String> scopes,
+            @Schema(description = "When the key stops working; never when absent") Instant expiresAt) {
     }
 
-    record Rotation(@Min(0) @Max(7 * 24 * 3600) Long graceSeconds) {
+    @Schema(name = "ApiKeyRotation")
+    record Rotation(@Schema(description = "How long the old key keeps working (default 24 h)")
+            @Min(0) @Max(7 * 24 * 3600) Long graceSeconds) {
     }
 
-    record KeyView(UUID id, String name, String prefix, List<String> scopes, Instant createdAt, Instant expiresAt,
-            Instant revokedAt, Instant lastUsedAt, UUID replacedBy, String key) {
+    @Schema(name = "ApiKey", requiredProperties = {"id", "name", "prefix", "scopes", "createdAt"})
+    record KeyView(UUID id, String name, String prefix,
+            @ArraySchema(schema = @Schema(allowableValues = {"generate", "library:read", "library:write", "editor",
+                    "billing:read"})) List<String> scopes,
+            Instant createdAt, Instant expiresAt, Instant revokedAt, Instant lastUsedAt, UUID replacedBy,
+            @Schema(description = "The secret: shown once, when the key is made or rotated") String key) {
         static KeyView of(ApiKeyRow row, String secret) {
             return new KeyView(row.id(), row.name(), row.prefix(), row.scopes().stream().map(Scope::value).toList(),
                     row.createdAt(), row.expiresAt(), row.revokedAt(), row.lastUsedAt(), row.replacedBy(), secret);
@@ -67,6 +84,11 @@ class ApiKeyController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "createApiKey", summary = "Make an API key with some scopes; its secret is shown once")
+    @ApiResponse(responseCode = "400", description = "`unknown_scope`, `invalid_expiry`, `validation_failed`, or "
+            + "another malformed request")
+    @ApiResponse(responseCode = "409", description = "`too_many_api_keys`")
     ResponseEntity<KeyView> create(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody NewKey body) {
         Instant now = clock.instant();
         if (body.expiresAt() != null && !body.expiresAt().isAfter(now)) {
@@ -81,6 +103,7 @@ class ApiKeyController {
     }
 
     @GetMapping
+    @Operation(operationId = "listApiKeys", summary = "The caller's API keys, newest first (no secrets)")
     Page<KeyView> list(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String cursor) {
         String scope = "api-keys:" + user.id();
@@ -90,12 +113,18 @@ class ApiKeyController {
     }
 
     @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(operationId = "revokeApiKey", summary = "Revoke an API key at once")
     ResponseEntity<Void> revoke(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
         keys.revoke(user.id(), id);
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{id}/rotate")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "rotateApiKey", summary = "Replace an API key; the old one works for a grace period")
+    @ApiResponse(responseCode = "409", description = "`api_key_inactive` (revoked or expired), "
+            + "`api_key_already_rotated`, `too_many_api_keys`")
     ResponseEntity<KeyView> rotate(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
             @Valid @RequestBody(required = false) Rotation body) {
         Duration grace = body == null || body.graceSeconds() == null ? DEFAULT_GRACE : Duration.ofSeconds(body.graceSeconds());

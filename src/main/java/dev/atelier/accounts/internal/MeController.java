@@ -1,14 +1,14 @@
 package dev.atelier.accounts.internal;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import dev.atelier.accounts.CurrentUser;
 import dev.atelier.accounts.RequiresScope;
 import dev.atelier.accounts.Scope;
 import dev.atelier.accounts.SignedInOnly;
 import dev.atelier.platform.ApiException;
-import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;

@@ -29,6 +29,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration implements WebMvcConfigurer {
 
+    /** Paths under /api that need no caller; {@link AccessDocs} tells the API description the same. */
+    static final String PUBLIC_API = "/api/v1/auth/**";
+
     private final AccessRules accessRules;
 
     SecurityConfiguration(AccessRules accessRules) {
@@ -56,7 +59,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         // the second pass of an async request (an event stream ending): the request was
                         // authorised on its first pass, and the bearer filter does not run again here
                         .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
-                        .requestMatchers("/api/v1/auth/**").permitAll()
+                        .requestMatchers(PUBLIC_API).permitAll()
                         .requestMatchers("/api/**").authenticated()
                         .requestMatchers("/v1/**").authenticated() // the OpenAI-compatible API (compat)
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()

@@ -3,11 +3,20 @@ package dev.atelier.catalog.internal;
 import dev.atelier.accounts.AdminOnly;
 import dev.atelier.accounts.CurrentUser;
 import dev.atelier.catalog.Catalog;
+import dev.atelier.catalog.ModelKind;
 import dev.atelier.platform.ApiException;
 import dev.atelier.platform.Cursors;
+import dev.atelier.platform.Filters;
 import dev.atelier.platform.Page;
 import dev.atelier.platform.PageRequest;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,6 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @AdminOnly
+@Tag(name = "catalog")
 class AdminModelController {
 
     private static final long MAX_PRICE = 1_000_000;
@@ -36,20 +46,33 @@ class AdminModelController {
         this.cursors = cursors;
     }
 
-    record Price(BigDecimal credits, BigDecimal minimum) {
+    @Schema(name = "ModelPriceChange", description = "Whole credits from 1 to 1000000; absent leaves it as it is")
+    record Price(@Schema(type = "integer", format = "int64", minimum = "1", maximum = "1000000") BigDecimal credits,
+            @Schema(type = "integer", format = "int64", minimum = "1", maximum = "1000000") BigDecimal minimum) {
     }
 
+    @Schema(name = "ModelChange", description = "What to change; absent fields stay as they are")
     record Change(Price price, Boolean enabled) {
     }
 
     @GetMapping("/api/v1/admin/models")
-    Page<ModelView> list(@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
-        PageRequest page = cursors.request("admin-models", limit, cursor);
-        return cursors.page("admin-models", page, catalog.page(true, page), model -> List.of(model.id()))
+    @Operation(operationId = "adminListModels", summary = "List every model, switched off ones too")
+    Page<ModelView> list(
+            @Parameter(description = "Only models that make this", schema = @Schema(allowableValues = {
+                    "image", "video", "music", "speech"})) @RequestParam(required = false) String kind,
+            @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
+        ModelKind kindFilter = Filters.oneOf("kind", kind, ModelKind.class);
+        String scope = "admin-models:" + kindFilter;
+        PageRequest page = cursors.request(scope, limit, cursor);
+        return cursors.page(scope, page, catalog.page(true, kindFilter, page), model -> List.of(model.id()))
                 .map(ModelView::of);
     }
 
     @PutMapping("/api/v1/admin/models/{provider}/{name}")
+    @ResponseStatus(HttpStatus.OK)
+    @Operation(operationId = "adminChangeModel", summary = "Change a model's price or switch it on or off")
+    @ApiResponse(responseCode = "400", description = "`nothing_to_change`, `invalid_price` (named in `field`), "
+            + "or another malformed request")
     ModelView change(@AuthenticationPrincipal CurrentUser admin, @PathVariable String provider,
             @PathVariable String name, @RequestBody Change change) {
         Price price = change.price() == null ? new Price(null, null) : change.price();

@@ -44,10 +44,10 @@ public class CatalogRows {
     }
 
     /** A page of models by id, {@code page.fetchSize()} rows; only enabled ones unless {@code all}. */
-    public List<Model> page(boolean all, PageRequest page) {
+    public List<Model> page(boolean all, ModelKind kind, PageRequest page) {
         return jdbc.sql("select " + COLUMNS + " from catalog_models where (:all or enabled) and (:first or id > :after) "
-                        + "order by id limit :limit")
-                .param("all", all).param("first", page.first()).param("after", page.first() ? "" : page.text(0))
+                        + "and (cast(:kind as text) is null or kind = :kind) order by id limit :limit")
+                .param("all", all).param("kind", kind == null ? null : kind.value()).param("first", page.first()).param("after", page.first() ? "" : page.text(0))
                 .param("limit", page.fetchSize())
                 .query(this::model).list();
     }

@@ -2,10 +2,16 @@ package dev.atelier.catalog.internal;
 
 import dev.atelier.accounts.AnyScope;
 import dev.atelier.catalog.Catalog;
+import dev.atelier.catalog.ModelKind;
 import dev.atelier.platform.ApiException;
 import dev.atelier.platform.Cursors;
+import dev.atelier.platform.Filters;
 import dev.atelier.platform.Page;
 import dev.atelier.platform.PageRequest;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** The models anyone signed in may use, with their parameters and prices (the same for every caller). */
 @RestController
 @AnyScope
+@Tag(name = "catalog", description = "The models on offer, their parameters and prices")
 class ModelController {
 
     private final Catalog catalog;
@@ -26,12 +33,20 @@ class ModelController {
     }
 
     @GetMapping("/api/v1/models")
-    Page<ModelView> list(@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
-        PageRequest page = cursors.request("models", limit, cursor);
-        return cursors.page("models", page, catalog.page(false, page), model -> List.of(model.id())).map(ModelView::of);
+    @Operation(operationId = "listModels", summary = "List the models on offer, optionally of one kind")
+    Page<ModelView> list(
+            @Parameter(description = "Only models that make this", schema = @Schema(allowableValues = {
+                    "image", "video", "music", "speech"})) @RequestParam(required = false) String kind,
+            @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
+        ModelKind kindFilter = Filters.oneOf("kind", kind, ModelKind.class);
+        String scope = "models:" + kindFilter;
+        PageRequest page = cursors.request(scope, limit, cursor);
+        return cursors.page(scope, page, catalog.page(false, kindFilter, page), model -> List.of(model.id()))
+                .map(ModelView::of);
     }
 
     @GetMapping("/api/v1/models/{provider}/{name}")
+    @Operation(operationId = "getModel", summary = "Show one model: its parameters and price")
     ModelView one(@PathVariable String provider, @PathVariable String name) {
         return catalog.find(provider + "/" + name).filter(model -> model.enabled()).map(ModelView::of)
                 .orElseThrow(() -> ApiException.notFound("Model"));

@@ -4,18 +4,26 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.atelier.catalog.Model;
 import dev.atelier.catalog.Parameter;
 import dev.atelier.catalog.PriceRule;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.util.List;
 
 /** A model as the API shows it. */
-record ModelView(String id, String kind, String provider, String name, String description, boolean enabled,
-        int promptMaxLength, List<ParameterView> parameters, PriceView price) {
+@Schema(name = "Model", requiredProperties = {"id", "kind", "provider", "name", "parameters", "price"})
+record ModelView(@Schema(example = "local/sketch") String id,
+        @Schema(allowableValues = {"image", "video", "music", "speech"}) String kind, String provider, String name,
+        String description, boolean enabled, int promptMaxLength, List<ParameterView> parameters, PriceView price) {
 
-    record ParameterView(String name, String type, BigDecimal min, BigDecimal max, List<String> values,
+    @Schema(name = "ModelParameter", requiredProperties = {"name", "type"})
+    record ParameterView(String name,
+            @Schema(allowableValues = {"int", "number", "string", "enum", "boolean"}) String type,
+            BigDecimal min, BigDecimal max, List<String> values,
             @JsonProperty("default") Object defaultValue, boolean required, String description) {
     }
 
-    record PriceView(String unit, long credits, long minimum) {
+    @Schema(name = "ModelPrice", requiredProperties = "unit")
+    record PriceView(@Schema(allowableValues = {"per_output", "per_second", "per_1000_characters"}) String unit,
+            long credits, long minimum) {
         static PriceView of(PriceRule price) {
             return new PriceView(price.unit().value(), price.credits(), price.minimum());
         }

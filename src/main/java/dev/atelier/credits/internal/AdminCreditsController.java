@@ -1,5 +1,10 @@
 package dev.atelier.credits.internal;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import dev.atelier.accounts.AdminOnly;
 import dev.atelier.accounts.CurrentUser;
 import dev.atelier.credits.Adjustment;
@@ -29,6 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Admins grant and take away credits, and check the books. */
 @RestController
 @AdminOnly
+@Tag(name = "credits")
 class AdminCreditsController {
 
     private final Credits credits;
@@ -37,12 +43,18 @@ class AdminCreditsController {
         this.credits = credits;
     }
 
-    record Change(@NotNull BigDecimal amount, @NotBlank @Size(max = 500) String reason) {
+    @Schema(name = "CreditChange")
+    record Change(@Schema(description = "Whole credits, not 0: positive grants, negative takes away",
+            type = "integer", format = "int64", minimum = "-1000000000", maximum = "1000000000")
+            @NotNull BigDecimal amount,
+            @NotBlank @Size(max = 500) String reason) {
     }
 
-    record ChangeView(long entryId, String kind, long amount, long balance, long held, long available) {
+    @Schema(name = "CreditChangeResult", requiredProperties = "kind")
+    record ChangeView(long entryId, @Schema(allowableValues = {"grant", "adjustment"}) String kind, long amount, long balance, long held, long available) {
     }
 
+    @Schema(name = "CreditAudit", requiredProperties = {"checkedAt", "violations"})
     record AuditView(boolean clean, Instant checkedAt, long accounts, long holds, long entries,
             List<Audit.Violation> violations, boolean truncated) {
     }
@@ -53,6 +65,13 @@ class AdminCreditsController {
      */
     @PostMapping("/api/v1/admin/accounts/{userId}/credits")
     @IdempotencyKeyRequired
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "adminChangeCredits", summary = "Grant credits to a user or take some away")
+    @ApiResponse(responseCode = "400", description = "`invalid_amount`, `idempotency_key_required`, "
+            + "`validation_failed`, or another malformed request")
+    @ApiResponse(responseCode = "404", description = "`account_not_found`: there is no such user")
+    @ApiResponse(responseCode = "409", description = "`insufficient_credits`: taking this much would leave less "
+            + "than zero available (with `available`)")
     ResponseEntity<ChangeView> change(@AuthenticationPrincipal CurrentUser admin, @PathVariable UUID userId,
             @Valid @RequestBody Change body) {
         long amount = wholeAmount(body.amount());
@@ -68,6 +87,7 @@ class AdminCreditsController {
     }
 
     @GetMapping("/api/v1/admin/credits/audit")
+    @Operation(operationId = "adminAuditCredits", summary = "Check that every balance equals its ledger")
     AuditView audit() {
         Audit audit = credits.audit();
         return new AuditView(audit.clean(), audit.checkedAt(), audit.accounts(), audit.holds(), audit.entries(),

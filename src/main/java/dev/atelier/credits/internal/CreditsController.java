@@ -1,5 +1,9 @@
 package dev.atelier.credits.internal;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import dev.atelier.accounts.CurrentUser;
 import dev.atelier.accounts.RequiresScope;
 import dev.atelier.accounts.Scope;
@@ -22,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/credits")
 @RequiresScope(Scope.BILLING_READ)
+@Tag(name = "credits", description = "Balances and the ledger")
 class CreditsController {
 
     private final Credits credits;
@@ -32,13 +37,15 @@ class CreditsController {
         this.cursors = cursors;
     }
 
+    @Schema(name = "Balance")
     record BalanceView(long balance, long held, long available) {
         static BalanceView of(Balance balance) {
             return new BalanceView(balance.balance(), balance.held(), balance.available());
         }
     }
 
-    record EntryView(long id, String kind, long amount, long heldChange, long balanceAfter, long heldAfter,
+    @Schema(name = "LedgerEntry", requiredProperties = {"kind", "createdAt"})
+    record EntryView(long id, @Schema(allowableValues = {"welcome", "grant", "adjustment", "hold", "capture", "release"}) String kind, long amount, long heldChange, long balanceAfter, long heldAfter,
             String reference, UUID holdId, String reason, Instant createdAt) {
         static EntryView of(LedgerEntry e) {
             return new EntryView(e.id(), e.kind().value(), e.amount(), e.heldChange(), e.balanceAfter(),
@@ -47,11 +54,13 @@ class CreditsController {
     }
 
     @GetMapping
+    @Operation(operationId = "getBalance", summary = "The caller's credits: balance, held and available")
     BalanceView balance(@AuthenticationPrincipal CurrentUser user) {
         return BalanceView.of(credits.balance(user.id()));
     }
 
     @GetMapping("/ledger")
+    @Operation(operationId = "listLedgerEntries", summary = "Every movement of the caller's credits, newest first")
     Page<EntryView> ledger(@AuthenticationPrincipal CurrentUser user,
             @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
         String scope = "credit-ledger:" + user.id();

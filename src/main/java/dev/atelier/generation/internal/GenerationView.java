@@ -1,15 +1,19 @@
 package dev.atelier.generation.internal;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /** A generation as the API shows it. */
+@Schema(name = "Generation", requiredProperties = {"id", "status", "model", "kind", "prompt", "cost", "createdAt"})
 record GenerationView(
         UUID id,
+        @Schema(allowableValues = {"queued", "running", "succeeded", "failed", "canceled", "timed_out"})
         String status,
         String model,
+        @Schema(allowableValues = {"image", "video", "music", "speech"})
         String kind,
         String prompt,
         Map<String, Object> params,
@@ -23,9 +27,11 @@ record GenerationView(
         Instant startedAt,
         Instant finishedAt) {
 
+    @Schema(name = "GenerationCost")
     record Cost(long held, Long charged, Long released) {
     }
 
+    @Schema(name = "GenerationError", requiredProperties = {"code", "message"})
     record Error(String code, String message) {
     }
 

@@ -109,7 +109,7 @@ class Generations {
         Generation g = get(user, id);
         if (g.status().terminal()) {
             throw ApiException.conflict("generation_finished", "The generation already ended " + g.status().value())
-                    .with("status", g.status().value());
+                    .with("generationStatus", g.status().value());
         }
         if (transitions.end(id, CANCELED, "canceled", "Canceled by its owner")) {
             providers.find(g.provider()).ifPresent(provider -> {
@@ -123,14 +123,19 @@ class Generations {
         return rows.find(id).orElseThrow();
     }
 
-    /** Removes a finished generation from history with its outputs. */
-    @Transactional
+    /**
+     * Removes a finished generation from history and deletes its outputs from the library (see
+     * docs/generation.md). When an output is still in use nothing is deleted: 409 {@code asset_in_use}.
+     * Outputs go first, each in a transaction of its own, then the row: a delete that fails half-way
+     * leaves the generation to delete again, never outputs nobody can find.
+     */
     void delete(CurrentUser user, UUID id) {
         Generation g = get(user, id);
         if (!g.status().terminal()) {
             throw ApiException.conflict("generation_active", "Cancel the generation before deleting it");
         }
+        outputs.requireNoneInUse(g.ownerId(), g.outputs());
+        outputs.deleteOutputs(g.ownerId(), g.outputs());
         rows.delete(id);
-        outputs.deleteAssets(g.ownerId(), g.outputs());
     }
 }

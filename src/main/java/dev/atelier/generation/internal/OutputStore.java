@@ -124,6 +124,31 @@ class OutputStore {
         deleteAssets(ownerId, stored.stream().map(Asset::id).toList());
     }
 
+    /** 409 {@code asset_in_use} naming the first of the owner's outputs that something still uses. */
+    void requireNoneInUse(UUID ownerId, List<UUID> assetIds) {
+        for (UUID id : assetIds) {
+            if (assets.find(id).filter(asset -> asset.ownerId().equals(ownerId)).isPresent() && assets.inUse(id)) {
+                throw ApiException.conflict("asset_in_use", "An output of this generation is still in use (by a "
+                        + "project, for example); nothing was deleted").with("assetId", id);
+            }
+        }
+    }
+
+    /** Deletes the owner's outputs; one taken into use meanwhile stops it with 409 {@code asset_in_use}. */
+    void deleteOutputs(UUID ownerId, List<UUID> assetIds) {
+        for (UUID id : assetIds) {
+            if (assets.find(id).filter(asset -> asset.ownerId().equals(ownerId)).isPresent()) {
+                try {
+                    assets.delete(id);
+                } catch (ApiException e) {
+                    if (e.status() != org.springframework.http.HttpStatus.NOT_FOUND) {
+                        throw e;
+                    }
+                }
+            }
+        }
+    }
+
     void deleteAssets(UUID ownerId, List<UUID> assetIds) {
         for (UUID id : assetIds) {
             try {
@@ -142,6 +167,8 @@ class OutputStore {
         }
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "GenerationOutput",
+            requiredProperties = {"assetId", "url", "mediaType"})
     record OutputView(UUID assetId, String url, String thumbnailUrl, String mediaType, long bytes, Integer width,
             Integer height, Long durationMs, boolean hasAudio) {
     }

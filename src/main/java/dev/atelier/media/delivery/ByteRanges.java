@@ -1,5 +1,7 @@
 package dev.atelier.media.delivery;
 
+import dev.atelier.platform.ApiException;
+import org.springframework.http.HttpStatus;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -64,9 +66,10 @@ final class ByteRanges {
                     copy(channel, new Region(0, length - 1), response.getOutputStream());
                 }
             } else if (regions.isEmpty()) {
-                response.setStatus(HttpServletResponse.SC_REQUESTED_RANGE_NOT_SATISFIABLE);
-                response.setHeader(HttpHeaders.CONTENT_RANGE, "bytes */" + length);
-                response.setContentLength(0);
+                // a problem like every other error; nothing of the body has been written yet
+                throw new ApiException(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE, "range_not_satisfiable",
+                        "None of the requested ranges lies within the " + length + " bytes")
+                        .header(HttpHeaders.CONTENT_RANGE, "bytes */" + length);
             } else if (regions.size() == 1) {
                 Region region = regions.getFirst();
                 response.setStatus(HttpServletResponse.SC_PARTIAL_CONTENT);

@@ -1,6 +1,14 @@
 package dev.atelier.media.delivery;
 
 import dev.atelier.accounts.AccountStatus;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import dev.atelier.media.Asset;
 import dev.atelier.media.Assets;
 import dev.atelier.media.storage.BlobKeys;
@@ -33,6 +41,7 @@ import org.springframework.web.context.request.ServletWebRequest;
  * expires. With the S3 store a valid link is redirected to a presigned URL instead.
  */
 @RestController
+@Tag(name = "media", description = "Signed links to the bytes of assets")
 class MediaController {
 
     private static final Logger log = LoggerFactory.getLogger(MediaController.class);
@@ -50,8 +59,44 @@ class MediaController {
     }
 
     @GetMapping("/media/{id}")
-    void content(@PathVariable UUID id, @RequestParam(required = false) String exp,
-            @RequestParam(required = false) String sig, @RequestParam(required = false) String download,
+    @Operation(operationId = "getMediaContent", summary = "The bytes behind a signed link (no token needed)",
+            security = {})
+    @ApiResponse(responseCode = "200", description = "The bytes", headers = {
+            @Header(name = "ETag", description = "The content's SHA-256, quoted", schema = @Schema(type = "string")),
+            @Header(name = "Accept-Ranges", schema = @Schema(type = "string", allowableValues = "bytes"))},
+            content = {
+            @Content(mediaType = "image/*", schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = "video/*", schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = "audio/*", schema = @Schema(type = "string", format = "binary"))})
+    @ApiResponse(responseCode = "206", description = "The requested range(s) of the bytes", headers = {
+            @Header(name = "Content-Range", description = "For one range", schema = @Schema(type = "string"))},
+            content = {
+            @Content(mediaType = "image/*", schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = "video/*", schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = "audio/*", schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = "multipart/byteranges", schema = @Schema(type = "string", format = "binary"))})
+    @ApiResponse(responseCode = "302", description = "With the S3 store: to a presigned URL of the bytes")
+    @ApiResponse(responseCode = "304", description = "Not modified since the `If-None-Match` ETag")
+    @ApiResponse(responseCode = "403", description = "`invalid_signature` (a forged, altered or incomplete link) "
+            + "or `link_expired`")
+    @ApiResponse(responseCode = "404", description = "`not_found`: the asset (or its thumbnail) was deleted")
+    @ApiResponse(responseCode = "416", description = "`range_not_satisfiable`: no requested range lies within the "
+            + "bytes")
+    @Parameter(name = "exp", in = ParameterIn.QUERY, description = "The link's expiry (part of the signed link)",
+            schema = @Schema(type = "string", maxLength = 20))
+    @Parameter(name = "sig", in = ParameterIn.QUERY, description = "The link's signature",
+            schema = @Schema(type = "string", maxLength = 200))
+    @Parameter(name = "Range", in = ParameterIn.HEADER, description = "Byte ranges (RFC 9110), e.g. `bytes=0-1023`",
+            schema = @Schema(type = "string", maxLength = 1000))
+    @Parameter(name = "If-Range", in = ParameterIn.HEADER, description = "Send the range only if the ETag still "
+            + "matches", schema = @Schema(type = "string", maxLength = 200))
+    @Parameter(name = "If-None-Match", in = ParameterIn.HEADER, description = "An ETag the caller has",
+            schema = @Schema(type = "string", maxLength = 1000))
+    void content(@PathVariable UUID id, @Parameter(hidden = true) @RequestParam(required = false) String exp,
+            @Parameter(hidden = true) @RequestParam(required = false) String sig,
+            @Parameter(description = "Present on download links: answered as an attachment with the asset's name",
+                    schema = @Schema(type = "string", maxLength = 10))
+            @RequestParam(required = false) String download,
             HttpServletRequest request, HttpServletResponse response) throws IOException {
         Asset asset = verified(id, MediaUrls.Variant.CONTENT, exp, sig, download);
         serve(asset, BlobKeys.content(id), asset.mediaType(), "\"" + asset.sha256() + "\"",
@@ -59,8 +104,41 @@ class MediaController {
     }
 
     @GetMapping("/media/{id}/thumbnail")
-    void thumbnail(@PathVariable UUID id, @RequestParam(required = false) String exp,
-            @RequestParam(required = false) String sig, HttpServletRequest request, HttpServletResponse response)
+    @Operation(operationId = "getMediaThumbnail", summary = "The thumbnail behind a signed link (no token needed)",
+            security = {})
+    @ApiResponse(responseCode = "200", description = "The bytes", headers = {
+            @Header(name = "ETag", description = "The content's SHA-256, quoted", schema = @Schema(type = "string")),
+            @Header(name = "Accept-Ranges", schema = @Schema(type = "string", allowableValues = "bytes"))},
+            content = {
+            @Content(mediaType = "image/*", schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = "video/*", schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = "audio/*", schema = @Schema(type = "string", format = "binary"))})
+    @ApiResponse(responseCode = "206", description = "The requested range(s) of the bytes", headers = {
+            @Header(name = "Content-Range", description = "For one range", schema = @Schema(type = "string"))},
+            content = {
+            @Content(mediaType = "image/*", schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = "video/*", schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = "audio/*", schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = "multipart/byteranges", schema = @Schema(type = "string", format = "binary"))})
+    @ApiResponse(responseCode = "302", description = "With the S3 store: to a presigned URL of the bytes")
+    @ApiResponse(responseCode = "304", description = "Not modified since the `If-None-Match` ETag")
+    @ApiResponse(responseCode = "403", description = "`invalid_signature` (a forged, altered or incomplete link) "
+            + "or `link_expired`")
+    @ApiResponse(responseCode = "404", description = "`not_found`: the asset (or its thumbnail) was deleted")
+    @ApiResponse(responseCode = "416", description = "`range_not_satisfiable`: no requested range lies within the "
+            + "bytes")
+    @Parameter(name = "exp", in = ParameterIn.QUERY, description = "The link's expiry (part of the signed link)",
+            schema = @Schema(type = "string", maxLength = 20))
+    @Parameter(name = "sig", in = ParameterIn.QUERY, description = "The link's signature",
+            schema = @Schema(type = "string", maxLength = 200))
+    @Parameter(name = "Range", in = ParameterIn.HEADER, description = "Byte ranges (RFC 9110), e.g. `bytes=0-1023`",
+            schema = @Schema(type = "string", maxLength = 1000))
+    @Parameter(name = "If-Range", in = ParameterIn.HEADER, description = "Send the range only if the ETag still "
+            + "matches", schema = @Schema(type = "string", maxLength = 200))
+    @Parameter(name = "If-None-Match", in = ParameterIn.HEADER, description = "An ETag the caller has",
+            schema = @Schema(type = "string", maxLength = 1000))
+    void thumbnail(@PathVariable UUID id, @Parameter(hidden = true) @RequestParam(required = false) String exp,
+            @Parameter(hidden = true) @RequestParam(required = false) String sig, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         Asset asset = verified(id, MediaUrls.Variant.THUMBNAIL, exp, sig, null);
         if (!asset.hasThumbnail()) {

@@ -175,6 +175,11 @@ class AssetLibrary implements Assets {
     }
 
     @Override
+    public boolean inUse(UUID assetId) {
+        return rows.pinned(assetId);
+    }
+
+    @Override
     public void delete(UUID assetId) {
         Asset deleted = transactions.execute(status -> {
             Asset asset = rows.lock(assetId).orElseThrow(() -> ApiException.notFound("Asset"));

@@ -1,5 +1,12 @@
 package dev.atelier.media.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.Parameter;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import dev.atelier.accounts.CurrentUser;
 import dev.atelier.accounts.Ownership;
 import dev.atelier.accounts.RequiresScope;
@@ -12,13 +19,12 @@ import dev.atelier.media.StorageUsage;
 import dev.atelier.media.library.AssetRows;
 import dev.atelier.platform.ApiException;
 import dev.atelier.platform.Cursors;
+import dev.atelier.platform.Filters;
 import dev.atelier.platform.Page;
 import dev.atelier.platform.PageRequest;
 import java.net.URI;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Function;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -31,6 +37,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** The caller's library: list, show, delete, and redirects to signed links for the bytes. */
 @RestController
 @RequestMapping("/api/v1")
+@Tag(name = "media", description = "The library: uploads, assets, storage")
 class AssetController {
 
     private final Assets assets;
@@ -47,11 +54,15 @@ class AssetController {
 
     @GetMapping("/assets")
     @RequiresScope(Scope.LIBRARY_READ)
+    @Operation(operationId = "listAssets", summary = "The caller's library, newest first, with filters")
     Page<AssetView> list(@AuthenticationPrincipal CurrentUser user,
-            @RequestParam(required = false) String kind, @RequestParam(required = false) String origin,
+            @Parameter(description = "Only assets of this kind", schema = @Schema(allowableValues = {
+                    "image", "video", "audio"})) @RequestParam(required = false) String kind,
+            @Parameter(description = "Only assets that came from here", schema = @Schema(allowableValues = {
+                    "upload", "generation", "render"})) @RequestParam(required = false) String origin,
             @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
-        AssetKind kindFilter = parse("kind", kind, AssetKind::of, AssetKind.values());
-        AssetOrigin originFilter = parse("origin", origin, AssetOrigin::of, AssetOrigin.values());
+        AssetKind kindFilter = Filters.oneOf("kind", kind, AssetKind.class);
+        AssetOrigin originFilter = Filters.oneOf("origin", origin, AssetOrigin.class);
         String scope = "assets:" + user.id() + ":" + kindFilter + ":" + originFilter;
         PageRequest page = cursors.request(scope, limit, cursor);
         return cursors.page(scope, page, rows.list(user.id(), kindFilter, originFilter, page),
@@ -61,12 +72,16 @@ class AssetController {
 
     @GetMapping("/assets/{id}")
     @RequiresScope(Scope.LIBRARY_READ)
+    @Operation(operationId = "getAsset", summary = "Show one asset with fresh signed links")
     AssetView show(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
         return views.of(owned(user, id));
     }
 
     @DeleteMapping("/assets/{id}")
     @RequiresScope(Scope.LIBRARY_WRITE)
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(operationId = "deleteAsset", summary = "Delete an asset and its files")
+    @ApiResponse(responseCode = "409", description = "`asset_in_use`: something (e.g. a project) still uses it")
     ResponseEntity<Void> delete(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
         assets.delete(owned(user, id).id());
         return ResponseEntity.noContent().build();
@@ -74,6 +89,8 @@ class AssetController {
 
     @GetMapping("/assets/{id}/content")
     @RequiresScope(Scope.LIBRARY_READ)
+    @ResponseStatus(HttpStatus.FOUND)
+    @Operation(operationId = "getAssetContent", summary = "Redirect to a fresh signed link to the bytes")
     ResponseEntity<Void> content(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
             @RequestParam(defaultValue = "false") boolean download) {
         return redirect(assets.contentUrl(owned(user, id), download));
@@ -81,6 +98,8 @@ class AssetController {
 
     @GetMapping("/assets/{id}/thumbnail")
     @RequiresScope(Scope.LIBRARY_READ)
+    @ResponseStatus(HttpStatus.FOUND)
+    @Operation(operationId = "getAssetThumbnail", summary = "Redirect to a fresh signed link to the thumbnail")
     ResponseEntity<Void> thumbnail(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
         return redirect(assets.thumbnailUrl(owned(user, id))
                 .orElseThrow(() -> ApiException.notFound("Thumbnail")));
@@ -88,6 +107,7 @@ class AssetController {
 
     @GetMapping("/storage")
     @RequiresScope(Scope.LIBRARY_READ)
+    @Operation(operationId = "getStorage", summary = "How much of the caller's storage quota is used")
     StorageUsage storage(@AuthenticationPrincipal CurrentUser user) {
         return assets.usage(user.id());
     }
@@ -99,18 +119,5 @@ class AssetController {
     private static ResponseEntity<Void> redirect(URI location) {
         // a fresh signature on every call: not for caches to keep
         return ResponseEntity.status(302).location(location).header("Cache-Control", "no-store").build();
-    }
-
-    private static <T extends Enum<T>> T parse(String name, String value, Function<String, T> parser, T[] values) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return parser.apply(value);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("invalid_parameter", name + " must be one of "
-                    + Arrays.stream(values).map(v -> v.name().toLowerCase()).toList())
-                    .with("parameter", name);
-        }
     }
 }

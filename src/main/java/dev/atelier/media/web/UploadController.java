@@ -1,5 +1,11 @@
 package dev.atelier.media.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import dev.atelier.accounts.CurrentUser;
 import dev.atelier.accounts.RequiresScope;
 import dev.atelier.accounts.Scope;
@@ -41,6 +47,7 @@ import org.springframework.web.bind.annotation.RestController;
  * read. Other parts are skipped (at most 1 MB of them); only the first file part counts.
  */
 @RestController
+@Tag(name = "media")
 class UploadController {
 
     private static final Logger log = LoggerFactory.getLogger(UploadController.class);
@@ -60,8 +67,28 @@ class UploadController {
         this.views = views;
     }
 
+    /** The multipart body, as the API description shows it (the controller reads the stream itself). */
+    @Schema(name = "UploadForm", requiredProperties = "file")
+    record UploadForm(@Schema(type = "string", format = "binary",
+            description = "The file: an image (PNG, JPEG, GIF, WebP), video (MP4, QuickTime, WebM, Matroska) or "
+                    + "audio (MP3, WAV, FLAC, Ogg, Opus, AAC, M4A)") String file) {
+    }
+
     @PostMapping("/api/v1/uploads")
     @RequiresScope(Scope.LIBRARY_WRITE)
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "uploadAsset", summary = "Upload a file into the library",
+            description = "An upload is an input for generations and projects: it carries `expiresAt` and retention "
+                    + "removes it after that (7 days by default) unless something still uses it.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = "multipart/form-data", schema = @Schema(implementation = UploadForm.class))))
+    @ApiResponse(responseCode = "400", description = "`malformed_upload`, `missing_file`, `upload_interrupted`, or "
+            + "another malformed request")
+    @ApiResponse(responseCode = "413", description = "`file_too_large` (with `limit`) or `storage_quota_exceeded` "
+            + "(with `quota` and `used`)")
+    @ApiResponse(responseCode = "415", description = "`unsupported_media_type` (not multipart/form-data) or "
+            + "`unsupported_media` (not a kind of file the library keeps)")
+    @ApiResponse(responseCode = "429", description = "`rate_limited`: too many uploads; wait `Retry-After` seconds")
     ResponseEntity<AssetView> upload(@AuthenticationPrincipal CurrentUser user, HttpServletRequest request)
             throws IOException {
         String contentType = request.getContentType();

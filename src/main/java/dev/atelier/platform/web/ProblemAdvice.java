@@ -54,6 +54,13 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            // Tomcat refusing the parameters only when they are first read: the caller's doing, not ours
+            if (t.getClass().getName().equals("org.apache.tomcat.util.http.InvalidParameterException")) {
+                return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "invalid_parameter",
+                        "The query string or form is malformed", request));
+            }
+        }
         log.error("Unhandled error on {} {}", request.getMethod(), request.getRequestURI(), e);
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(Problems.of(
                 HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
@@ -75,6 +82,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                 .flatMap(result -> result.getResolvableErrors().stream().map(error -> Map.of(
                         "field", result.getMethodParameter().getParameterName() == null
                                 ? "" : result.getMethodParameter().getParameterName(),
+                        "code", codeOf(error.getCodes()),
                         "message", String.valueOf(error.getDefaultMessage()))))
                 .toList();
         return validationFailed(errors, headers, request);
@@ -89,7 +97,30 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     private static Map<String, String> fieldError(FieldError error) {
-        return Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage()));
+        return Map.of("field", error.getField(), "code", codeOf(error.getCodes()),
+                "message", String.valueOf(error.getDefaultMessage()));
+    }
+
+    /** The constraint as a stable code: {@code NotBlank} is {@code not_blank}, {@code Size} {@code size}. */
+    private static String codeOf(String[] codes) {
+        if (codes == null || codes.length == 0) {
+            return "invalid";
+        }
+        String last = codes[codes.length - 1];
+        return last.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** A query or path value of the wrong type ({@code limit=abc}, an id that is no UUID), naming it. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String name = e instanceof org.springframework.web.method.annotation.MethodArgumentTypeMismatchException m
+                ? m.getName() : String.valueOf(e.getPropertyName());
+        String expected = e.getRequiredType() == null ? "another type" : e.getRequiredType().getSimpleName();
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid_parameter",
+                name + " is not a valid " + expected, servlet(request));
+        problem.setProperty("parameter", name);
+        return ResponseEntity.badRequest().headers(headers).body(problem);
     }
 
     @Override

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code sendError}) land on {@code /error}; they get a problem response like everything else.
  */
 @RestController
+@io.swagger.v3.oas.annotations.Hidden
 class ProblemErrorController implements ErrorController {
 
     @RequestMapping(path = "/error", produces = {MediaType.APPLICATION_PROBLEM_JSON_VALUE, MediaType.ALL_VALUE})
