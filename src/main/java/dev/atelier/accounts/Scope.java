@@ -9,6 +9,8 @@ public enum Scope {
     LIBRARY_READ("library:read"),
     LIBRARY_WRITE("library:write"),
     EDITOR("editor"),
+    PROJECTS_READ("projects:read"),
+    PROJECTS_WRITE("projects:write"),
     BILLING_READ("billing:read");
 
     private final String value;

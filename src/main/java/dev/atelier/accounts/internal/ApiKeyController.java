@@ -105,7 +105,8 @@ class ApiKeyController {
         Set<Scope> scopes = EnumSet.noneOf(Scope.class);
         for (String value : values) {
             scopes.add(Scope.of(value).orElseThrow(() -> ApiException.badRequest("unknown_scope",
-                    "Unknown scope '" + value + "'; known: generate, library:read, library:write, editor, billing:read")));
+                    "Unknown scope '" + value + "'; known: " + java.util.Arrays.stream(Scope.values())
+                            .map(Scope::value).collect(java.util.stream.Collectors.joining(", ")))));
         }
         return scopes;
     }
