@@ -80,7 +80,10 @@ class EventStreams implements SmartLifecycle {
         UUID owner = UUID.fromString(update.get("ownerId").asString());
         UUID id = UUID.fromString(update.get("id").asString());
         String status = update.get("status").asString();
-        if (!"queued".equals(status) && !"running".equals(status) && !"succeeded".equals(status)) {
+        // other modules (render) announce on this channel too, naming their own event
+        String name = update.path("event").asString("generation.updated");
+        boolean generation = "generation.updated".equals(name);
+        if (generation && !"queued".equals(status) && !"running".equals(status) && !"succeeded".equals(status)) {
             running.interrupt(id); // canceled, failed or timed out elsewhere: stop working on it here
         }
         Set<SseEmitter> mine = streams.get(owner);
@@ -93,8 +96,9 @@ class EventStreams implements SmartLifecycle {
         // absent when unknown: the shared JSON mapper leaves out nulls (spring.jackson.default-property-inclusion)
         JsonNode progress = update.path("progress");
         event.put("progress", progress.isNumber() ? progress.asInt() : null);
+        update.path("extra").properties().forEach(member -> event.put(member.getKey(), member.getValue()));
         for (SseEmitter emitter : mine) {
-            send(owner, emitter, SseEmitter.event().name("generation.updated").data(event, MediaType.APPLICATION_JSON));
+            send(owner, emitter, SseEmitter.event().name(name).data(event, MediaType.APPLICATION_JSON));
         }
     }
 
