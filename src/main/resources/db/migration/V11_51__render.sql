@@ -34,6 +34,8 @@ create table render_exports (
     attempts        int         not null default 0,
     worker          text,
     output_asset_id uuid,
+    -- the video a remote worker uploaded, before its "succeeded" callback makes it the output
+    uploaded_asset_id uuid,
     price           jsonb       not null,
     hold_id         uuid        not null,
     cost_held       bigint      not null,

@@ -24,6 +24,7 @@ record Export(
         int attempts,
         String worker,
         UUID outputAssetId,
+        UUID uploadedAssetId,
         String price,
         UUID holdId,
         long costHeld,

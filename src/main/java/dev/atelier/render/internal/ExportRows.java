@@ -90,6 +90,14 @@ class ExportRows {
                 .param("message", message).param("now", ts(now)).update() == 1;
     }
 
+    /** A remote worker's video arrived (once, while running). */
+    boolean uploaded(UUID id, UUID assetId) {
+        return jdbc.sql("""
+                update render_exports set uploaded_asset_id = :asset
+                where id = :id and status = 'running' and uploaded_asset_id is null
+                """).param("id", id).param("asset", assetId).update() == 1;
+    }
+
     /** Active exports past their deadline, for the sweeper. */
     List<UUID> overdue(Instant now, int limit) {
         return jdbc.sql("select id from render_exports where status in ('queued', 'running') and deadline < :now limit :limit")
@@ -111,7 +119,8 @@ class ExportRows {
                 rs.getInt("width"), rs.getInt("height"), rs.getInt("fps"), rs.getInt("project_height"), rs.getString("resolution"),
                 rs.getString("format"), rs.getLong("length_ms"), RenderStatus.of(rs.getString("status")),
                 rs.getInt("progress"), (Integer) rs.getObject("eta_seconds"), rs.getInt("attempts"),
-                rs.getString("worker"), rs.getObject("output_asset_id", UUID.class), rs.getString("price"),
+                rs.getString("worker"), rs.getObject("output_asset_id", UUID.class),
+                rs.getObject("uploaded_asset_id", UUID.class), rs.getString("price"),
                 rs.getObject("hold_id", UUID.class), rs.getLong("cost_held"), (Long) rs.getObject("cost_charged"),
                 rs.getString("error_code"), rs.getString("error_message"), instant(rs, "deadline"),
                 instant(rs, "created_at"), instant(rs, "started_at"), instant(rs, "finished_at"),

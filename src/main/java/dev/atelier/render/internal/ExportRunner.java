@@ -35,6 +35,7 @@ class ExportRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ExportRunner.class);
     private static final Duration WATCH = Duration.ofMillis(500);
+    private static final Duration REMOTE_CHECK = Duration.ofSeconds(10);
 
     private final ExportRows rows;
     private final RenderTransitions transitions;
@@ -73,19 +74,27 @@ class ExportRunner {
             transitions.end(id, RenderStatus.TIMED_OUT, "deadline", "The export did not finish in time");
             return Step.DONE;
         }
-        if (e.status() == RenderStatus.RUNNING && e.worker() != null && e.worker().startsWith("remote:")
-                && remote.stillWorking(e)) {
-            return new Step.Again(Duration.ofSeconds(5)); // a remote worker has it and calls back
+        if (e.status() == RenderStatus.RUNNING && e.worker() != null && e.worker().startsWith("remote:")) {
+            if (remote.stillWorking(e)) {
+                return new Step.Again(REMOTE_CHECK); // a remote worker has it and calls back
+            }
+            remote.failed(java.net.URI.create(e.worker().substring("remote:".length())));
+            log.warn("The worker of export {} went silent; it runs again", id);
         }
-        String where = remote.pick().map(url -> "remote:" + url).orElse("local");
-        if (!transitions.start(id, where)) {
+        java.util.Optional<java.net.URI> worker = remote.pick();
+        while (worker.isPresent()) {
+            if (!transitions.start(id, "remote:" + worker.get())) {
+                return Step.DONE;
+            }
+            if (remote.send(rows.find(id).orElseThrow(), worker.get())) {
+                return new Step.Again(REMOTE_CHECK);
+            }
+            worker = remote.pick();
+        }
+        if (!transitions.start(id, "local")) {
             return Step.DONE;
         }
-        Export started = rows.find(id).orElseThrow();
-        if (where.startsWith("remote:")) {
-            return remote.send(started, where.substring("remote:".length()));
-        }
-        return renderHere(started);
+        return renderHere(rows.find(id).orElseThrow());
     }
 
     private Step renderHere(Export e) {

@@ -118,14 +118,15 @@ class Exports {
                 "minimum", price.minimum()));
         return new Export(id, owner, project.id(), project.version(), json.writeValueAsString(project.timeline()),
                 size[0], size[1], project.output().fps(), project.output().height(), resolution, format,
-                project.lengthMs(), RenderStatus.QUEUED, 0, null, 0, null, null, snapshot, null, quote, null, null,
+                project.lengthMs(), RenderStatus.QUEUED, 0, null, 0, null, null, null, snapshot, null, quote, null, null,
                 null, now.plus(properties.exportTimeout()), now, null, null, now);
     }
 
     private static Export withHold(Export e, UUID holdId) {
         return new Export(e.id(), e.ownerId(), e.projectId(), e.projectVersion(), e.timeline(), e.width(),
                 e.height(), e.fps(), e.projectHeight(), e.resolution(), e.format(), e.lengthMs(), e.status(),
-                e.progress(), e.etaSeconds(), e.attempts(), e.worker(), e.outputAssetId(), e.price(), holdId,
+                e.progress(), e.etaSeconds(), e.attempts(), e.worker(), e.outputAssetId(), e.uploadedAssetId(), e.price(),
+                holdId,
                 e.costHeld(), e.costCharged(), e.errorCode(), e.errorMessage(), e.deadline(), e.createdAt(),
                 e.startedAt(), e.finishedAt(), e.updatedAt());
     }
