@@ -124,7 +124,7 @@ class ExportLifecycleTest {
 
     @Test
     void aCorruptInputEndsTheRenderWithFfmpegsReasonAndTheCreditsBackAndTheServerGoesOn() throws Exception {
-        UUID red = studio.upload(MediaChecks.colourVideo("ff0000", 2));
+        UUID red = studio.upload(MediaChecks.colourVideo("c03020", 2)); // a file no other test renders
         UUID project = studio.project(320, 180, 25, Studio.timeline(List.of(red), 1000));
         JsonNode good = studio.awaitExport(studio.export(project, "480p", "mp4").json().get("id").asString(),
                 Duration.ofSeconds(60));
@@ -145,6 +145,10 @@ class ExportLifecycleTest {
         assertThat(studio.available()).isEqualTo(before);
         assertThat(folders.count()).isZero();
         assertThat(api.get("/actuator/health").send().status()).isEqualTo(200);
+        JsonNode healed = studio.awaitExport(studio.export(project, "480p", "mp4").json().get("id").asString(),
+                Duration.ofSeconds(60));
+        assertThat(healed.get("status").asString()).as("the bad copy was dropped and fetched afresh")
+                .isEqualTo("succeeded");
     }
 
     @Test

@@ -100,13 +100,14 @@ class ExportRunner {
     private Step renderHere(Export e) {
         UUID id = e.id();
         Path work = null;
+        RenderInputs.Prepared prepared = null;
         running.enter(id);
         AtomicLong micros = new AtomicLong();
         Thread renderer = Thread.currentThread();
         Thread watcher = Thread.ofVirtual().name("export-watch-" + id).start(() -> watch(e, micros, renderer));
         try {
             work = folders.create("export-" + id);
-            RenderInputs.Prepared prepared = inputs.prepare(json.readValue(e.timeline(), Timeline.class), e.projectHeight(),
+            prepared = inputs.prepare(json.readValue(e.timeline(), Timeline.class), e.projectHeight(),
                     e.ownerId());
             Output output = new Output(e.width(), e.height(), e.fps(),
                     "webm".equals(e.format()) ? Output.Kind.WEBM : Output.Kind.MP4);
@@ -123,7 +124,12 @@ class ExportRunner {
             transitions.end(id, RenderStatus.FAILED, failure.code(), failure.getMessage());
             return Step.DONE;
         } catch (InterruptedException | FfmpegException stopped) {
-            return stopped(e, stopped);
+            Step next = stopped(e, stopped);
+            if (prepared != null && stopped instanceof FfmpegException && rows.find(id)
+                    .map(now -> now.status() == RenderStatus.FAILED).orElse(false)) {
+                inputs.discard(prepared); // a bad local copy must not fail every later render: fetch afresh
+            }
+            return next;
         } catch (IOException | RuntimeException e2) {
             if (endedMeanwhile(id)) {
                 return Step.DONE;

@@ -57,6 +57,14 @@ class Inputs {
         }
     }
 
+    void discard(Path copy) {
+        try {
+            Files.deleteIfExists(copy);
+        } catch (IOException e) {
+            // retention removes it later
+        }
+    }
+
     /** Removes copies not used for {@code unused}; answers how many. */
     int removeUnused(Duration unused) {
         Instant before = clock.instant().minus(unused);

@@ -53,6 +53,11 @@ class RenderInputs {
         return files(resolve(timeline, projectHeight, ownerId));
     }
 
+    /** Drops the local copies a failed render read, so the next one copies them afresh. */
+    void discard(Prepared prepared) {
+        prepared.files().values().forEach(inputs::discard);
+    }
+
     Prepared files(Resolved resolved) throws RenderFailure {
         Map<String, Path> files = new HashMap<>();
         for (Map.Entry<String, Asset> entry : resolved.bySha().entrySet()) {
