@@ -224,4 +224,15 @@ public final class MediaChecks {
             }
         });
     }
+
+    /** A frame in the middle of each clip shows that clip's colour. */
+    public static void assertEveryClip(Path video, int clips, long eachMs) {
+        List<int[]> frames = MediaChecks.frameColours(video, 20);
+        for (int i = 0; i < clips; i++) {
+            long middle = i * eachMs + eachMs / 2;
+            int[] seen = frames.get((int) ((middle - 25) / 50)); // 25 ms early: still the clip, never past the end
+            org.assertj.core.api.Assertions.assertThat(MediaChecks.near(seen, colour(i % 12)))
+                    .as("clip %d at %d ms shows %s", i, middle, java.util.Arrays.toString(seen)).isTrue();
+        }
+    }
 }

@@ -48,7 +48,7 @@ class PreviewAndExportTest {
         JsonNode preview = studio.awaitPreview(studio.preview(project).get("id").asString());
         assertThat(preview.get("status").asString()).as(preview.toString()).isEqualTo("succeeded");
         assertThat(preview.get("windows").asInt()).isEqualTo(6);
-        assertEveryClip(studio.previewVideo(preview), 12, 1000);
+        MediaChecks.assertEveryClip(studio.previewVideo(preview), 12, 1000);
 
         long before = studio.available();
         Api.Response accepted = studio.export(project, "480p", "mp4");
@@ -61,7 +61,7 @@ class PreviewAndExportTest {
         assertThat(studio.available()).isEqualTo(before - 12);
         Path video = studio.download(export);
         assertThat(MediaChecks.durationMs(video)).isBetween(12_000L - 40, 12_000L + 40);
-        assertEveryClip(video, 12, 1000);
+        MediaChecks.assertEveryClip(video, 12, 1000);
     }
 
     @Test
@@ -74,14 +74,14 @@ class PreviewAndExportTest {
 
         JsonNode preview = studio.awaitPreview(studio.preview(project).get("id").asString());
         assertThat(preview.get("status").asString()).as(preview.toString()).isEqualTo("succeeded");
-        assertEveryClip(studio.previewVideo(preview), 150, 200);
+        MediaChecks.assertEveryClip(studio.previewVideo(preview), 150, 200);
 
         JsonNode export = studio.awaitExport(studio.export(project, "480p", "mp4").json().get("id").asString(),
                 Duration.ofMinutes(3));
         assertThat(export.get("status").asString()).as(export.toString()).isEqualTo("succeeded");
         Path video = studio.download(export);
         assertThat(MediaChecks.durationMs(video)).isBetween(30_000L - 40, 30_000L + 40);
-        assertEveryClip(video, 150, 200);
+        MediaChecks.assertEveryClip(video, 150, 200);
     }
 
     @Test
@@ -120,14 +120,4 @@ class PreviewAndExportTest {
         assertThat(louder.get("rendered").asInt()).isEqualTo(1);
     }
 
-    /** A frame in the middle of each clip shows that clip's colour. */
-    static void assertEveryClip(Path video, int clips, long eachMs) {
-        List<int[]> frames = MediaChecks.frameColours(video, 20);
-        for (int i = 0; i < clips; i++) {
-            long middle = i * eachMs + eachMs / 2;
-            int[] seen = frames.get((int) ((middle - 25) / 50)); // 25 ms early: still the clip, never past the end
-            assertThat(MediaChecks.near(seen, colour(i % 12)))
-                    .as("clip %d at %d ms shows %s", i, middle, Arrays.toString(seen)).isTrue();
-        }
-    }
 }
