@@ -51,6 +51,9 @@ class TimelineReader {
             }
             return timeline;
         } catch (MismatchedInputException e) {
+            if (e.getPath().isEmpty() && String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")) {
+                throw malformed(); // a second value after the document: not one JSON value at all
+            }
             throw InvalidTimeline.of(List.of(problem(e)));
         } catch (JacksonException e) {
             throw malformed();
