@@ -137,6 +137,26 @@ public final class MediaChecks {
         }
     }
 
+    /** The average colour of an encoded image (JPEG, PNG). */
+    public static int[] averageColour(byte[] image) {
+        try {
+            java.awt.image.BufferedImage picture = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(image));
+            long r = 0, g = 0, b = 0;
+            int n = picture.getWidth() * picture.getHeight();
+            for (int y = 0; y < picture.getHeight(); y++) {
+                for (int x = 0; x < picture.getWidth(); x++) {
+                    int rgb = picture.getRGB(x, y);
+                    r += (rgb >> 16) & 0xff;
+                    g += (rgb >> 8) & 0xff;
+                    b += rgb & 0xff;
+                }
+            }
+            return new int[] {(int) (r / n), (int) (g / n), (int) (b / n)};
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The brightest pixel value (luma) in a region of the frame, as fractions of the frame. */
     public static int brightestIn(Path file, double seconds, double x0, double y0, double x1, double y1) {
         Path raw = DIRECTORY.resolve("gray-" + System.nanoTime() + ".raw");

@@ -50,6 +50,14 @@ class PreviewAndExportTest {
         assertThat(preview.get("windows").asInt()).isEqualTo(6);
         MediaChecks.assertEveryClip(studio.previewVideo(preview), 12, 1000);
 
+        Api.Response frame = api.get("/api/v1/projects/" + project + "/frame?atMs=2500&height=180")
+                .bearer(studio.token()).send();
+        assertThat(frame.status()).as(frame.toString()).isEqualTo(200);
+        assertThat(frame.header("Content-Type")).isEqualTo("image/jpeg");
+        assertThat(MediaChecks.near(MediaChecks.averageColour(frame.bytes()), colour(2))).as("the frame of clip 2").isTrue();
+        assertThat(api.get("/api/v1/projects/" + project + "/frame?atMs=12000").bearer(studio.token()).send().status())
+                .as("past the end").isEqualTo(422);
+
         long before = studio.available();
         Api.Response accepted = studio.export(project, "480p", "mp4");
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);

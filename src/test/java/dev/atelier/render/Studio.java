@@ -33,6 +33,10 @@ public final class Studio {
         this.token = token;
     }
 
+    public String token() {
+        return token;
+    }
+
     public UUID upload(Path file) {
         Api.Response response = Uploads.upload(api, token, file);
         assertThat(response.status()).as(response.toString()).isEqualTo(201);

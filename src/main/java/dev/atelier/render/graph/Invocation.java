@@ -61,6 +61,8 @@ public record Invocation(List<Input> inputs, String graph, Map<String, String> f
         for (Input input : inputs) {
             args.addAll(input.options());
             if (input.media() != null) {
+                // inputs are local files: nothing inside one may make ffmpeg open anything else
+                args.addAll(List.of("-protocol_whitelist", "file"));
                 args.add("-i");
                 args.add(mediaFiles.apply(input.media()).toAbsolutePath().toString());
             }

@@ -190,6 +190,10 @@ class ExportRunner {
             log.info("Export {} was interrupted as this node stops; it runs again later", e.id());
             return new Step.Again(Duration.ofSeconds(1));
         }
+        if (!clock.instant().isBefore(e.deadline())) {
+            transitions.end(e.id(), RenderStatus.TIMED_OUT, "deadline", "The export did not finish in time");
+            return Step.DONE;
+        }
         String reason = stopped instanceof FfmpegException f && !f.stderrTail().isBlank()
                 ? "ffmpeg failed: " + f.stderrTail().strip() : "ffmpeg failed: " + stopped.getMessage();
         transitions.end(e.id(), RenderStatus.FAILED, "render_failed", reason);
