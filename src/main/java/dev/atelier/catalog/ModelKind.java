@@ -5,7 +5,9 @@ public enum ModelKind {
     IMAGE,
     VIDEO,
     MUSIC,
-    SPEECH;
+    SPEECH,
+    /** not a model: the price of rendering a timeline (render/export) */
+    RENDER;
 
     public String value() {
         return name().toLowerCase();

@@ -30,7 +30,7 @@ class CatalogTest {
 
         List<String> ids = new ArrayList<>();
         page.get("data").forEach(model -> ids.add(model.get("id").asString()));
-        assertThat(ids).containsExactly("local/motion", "local/sketch", "local/tune", "local/voice");
+        assertThat(ids).containsExactly("local/motion", "local/sketch", "local/tune", "local/voice", "render/export");
         assertThat(page.get("hasMore").asBoolean()).isFalse();
         JsonNode motion = page.get("data").get(0);
         assertThat(motion.get("kind").asString()).isEqualTo("video");

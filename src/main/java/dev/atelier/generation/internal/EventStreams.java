@@ -152,6 +152,10 @@ class EventStreams implements SmartLifecycle {
     private void dispatch(String payload) {
         JsonNode update = json.readTree(payload);
         UUID owner = UUID.fromString(update.get("ownerId").asString());
+        if (!update.has("eventId")) {
+            dispatchUnrecorded(owner, update);
+            return;
+        }
         JsonNode data = update.get("data");
         UUID id = UUID.fromString(data.get("id").asString());
         String status = data.get("status").asString();
@@ -167,6 +171,29 @@ class EventStreams implements SmartLifecycle {
         LiveUpdates.Recorded event = new LiveUpdates.Recorded(update.get("eventId").asLong(), owner, fields);
         for (Stream stream : mine) {
             stream.live(event);
+        }
+    }
+
+    /**
+     * Another module's update on this channel ({@code {event, ownerId, id, status, progress, extra}},
+     * e.g. render's {@code export.updated} and {@code preview.updated}): sent live under its own
+     * event name, without an id, so it is not replayed to a reconnecting client (the export or
+     * preview itself is the record to read again).
+     */
+    private void dispatchUnrecorded(UUID owner, JsonNode update) {
+        Set<Stream> mine = streams.get(owner);
+        if (mine == null) {
+            return;
+        }
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("id", update.get("id").asString());
+        event.put("status", update.get("status").asString());
+        JsonNode progress = update.path("progress");
+        event.put("progress", progress.isNumber() ? progress.asInt() : null);
+        update.path("extra").properties().forEach(member -> event.put(member.getKey(), member.getValue()));
+        String name = update.path("event").asString("update");
+        for (Stream stream : mine) {
+            stream.unrecorded(name, event);
         }
     }
 
@@ -214,6 +241,10 @@ class EventStreams implements SmartLifecycle {
             List<LiveUpdates.Recorded> arrived = waiting;
             waiting = null;
             arrived.stream().sorted(java.util.Comparator.comparingLong(LiveUpdates.Recorded::eventId)).forEach(this::send);
+        }
+
+        synchronized void unrecorded(String name, Map<String, Object> data) {
+            transmit(SseEmitter.event().name(name).data(data, MediaType.APPLICATION_JSON));
         }
 
         synchronized void comment(String text) {

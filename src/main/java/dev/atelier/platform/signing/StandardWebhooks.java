@@ -29,7 +29,62 @@ public final class StandardWebhooks {
     private static final int SECRET_BYTES = 32;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private StandardWebhooks() {
+    private final byte[] key;
+
+    /**
+     * A signer and checker for one secret: {@code whsec_<base64 key>} as the specification writes it,
+     * or any other text of at least 16 bytes used as the key as it is (Replicate's and OpenAI's
+     * secrets are {@code whsec_…}; render workers share one configured text).
+     */
+    public StandardWebhooks(String secret) {
+        if (secret == null || secret.isBlank()) {
+            throw new IllegalArgumentException("a Standard Webhooks secret is required");
+        }
+        byte[] bytes = secret.startsWith(SECRET_PREFIX) ? keyOf(secret) : secret.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length < 16) {
+            throw new IllegalArgumentException("a Standard Webhooks secret needs at least 16 bytes");
+        }
+        this.key = bytes;
+    }
+
+    /** The three headers of a message. */
+    public record Headers(String id, String timestamp, String signature) {
+    }
+
+    /** Why a message was refused, or {@link #VALID}. */
+    public enum Verdict {
+        VALID, MISSING_HEADERS, BAD_TIMESTAMP, EXPIRED, WRONG_SIGNATURE;
+
+        public boolean valid() {
+            return this == VALID;
+        }
+    }
+
+    /** Signs a message to send with this secret. */
+    public Headers sign(String id, Instant timestamp, byte[] body) {
+        long seconds = timestamp.getEpochSecond();
+        return new Headers(id, Long.toString(seconds), signature(id, seconds, body));
+    }
+
+    /** The {@code webhook-signature} value of a message (for senders and tests). */
+    public String signature(String id, long timestamp, byte[] body) {
+        return sign(key, id, timestamp, body);
+    }
+
+    /** Checks a received message against this secret at {@code now}, with the default tolerance. */
+    public Verdict verify(String id, String timestamp, String signatures, byte[] body, Instant now) {
+        if (id != null && id.length() > 256) {
+            return Verdict.MISSING_HEADERS;
+        }
+        return switch (verify(List.of(key), id, timestamp, signatures, body, now, DEFAULT_TOLERANCE)) {
+            case Verification.Valid valid -> Verdict.VALID;
+            case Verification.Invalid invalid -> switch (invalid.reason()) {
+                case "missing_headers" -> Verdict.MISSING_HEADERS;
+                case "invalid_timestamp" -> Verdict.BAD_TIMESTAMP;
+                case "timestamp_out_of_tolerance" -> Verdict.EXPIRED;
+                default -> Verdict.WRONG_SIGNATURE;
+            };
+        };
     }
 
     /** The outcome of checking a received message. */

@@ -4,6 +4,7 @@ import dev.atelier.credits.Balance;
 import dev.atelier.credits.Credits;
 import dev.atelier.credits.CreditsCaptured;
 import dev.atelier.generation.GenerationFinished;
+import dev.atelier.render.ExportFinished;
 import dev.atelier.webhooks.WebhookEventTypes;
 import dev.atelier.webhooks.WebhooksProperties;
 import java.util.UUID;
@@ -38,6 +39,23 @@ class Intake {
     void on(GenerationFinished finished) {
         outbox.record(WebhookEventTypes.generation(finished.status()), finished.ownerId(),
                 finished.generationId().toString(), finished.generation());
+    }
+
+    /**
+     * {@code export.succeeded} or {@code export.failed} (a timed-out export failed too); an export its
+     * owner canceled is not reported: they know.
+     */
+    @EventListener
+    void on(ExportFinished finished) {
+        String status = switch (finished.status()) {
+            case "succeeded" -> "succeeded";
+            case "failed", "timed_out" -> "failed";
+            default -> null;
+        };
+        if (status != null) {
+            outbox.record(WebhookEventTypes.export(status), finished.ownerId(), finished.exportId().toString(),
+                    finished.export());
+        }
     }
 
     /** {@code credits.low} once each time a capture takes the balance from at or above the threshold to below it. */

@@ -1,0 +1,49 @@
+package dev.atelier.render;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the render module ({@code atelier.render}).
+ *
+ * @param exportTimeout the longest an export may take from submission; then it ends as timed out
+ *     with its credits back
+ * @param previewWindow the length of one preview window (one HLS segment)
+ * @param previewHeight the preview's frame height (its width follows the project's shape)
+ * @param previewFps the preview's frame rate
+ * @param previewParallelism how many windows of one preview render at once
+ * @param previewRetention cached preview windows unused this long are removed
+ * @param urlTtl how long signed playlist and segment links work
+ * @param workers remote render workers; empty renders on this node
+ * @param workerSecret the shared Standard Webhooks secret for requests to and callbacks from
+ *     workers; required when workers are configured (or this node is a worker)
+ * @param workerSkip how long a worker that failed is passed over
+ * @param publicUrl how workers reach this node (signed input links, uploads, callbacks)
+ * @param worker this node as a remote worker
+ */
+@ConfigurationProperties("atelier.render")
+public record RenderProperties(
+        @DefaultValue("30m") Duration exportTimeout,
+        @DefaultValue("4s") Duration previewWindow,
+        @DefaultValue("360") int previewHeight,
+        @DefaultValue("15") int previewFps,
+        @DefaultValue("2") int previewParallelism,
+        @DefaultValue("7d") Duration previewRetention,
+        @DefaultValue("2h") Duration urlTtl,
+        @DefaultValue List<URI> workers,
+        String workerSecret,
+        @DefaultValue("60s") Duration workerSkip,
+        URI publicUrl,
+        @DefaultValue Worker worker) {
+
+    /** @param enabled accept signed render requests from a server ({@code /render-worker/renders}) */
+    public record Worker(@DefaultValue("false") boolean enabled) {
+    }
+
+    public boolean remote() {
+        return workers != null && !workers.isEmpty();
+    }
+}

@@ -1,0 +1,54 @@
+package dev.atelier.render.internal;
+
+import java.time.Clock;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Ends exports past their deadline (timed out, credits back: the node rendering it sees the row
+ * end and stops its ffmpeg), and removes preview windows and input copies nobody used for a
+ * while. Each part is wrapped: one failing never stops the others or the next round.
+ */
+@Component
+class RenderSweeper {
+
+    private static final Logger log = LoggerFactory.getLogger(RenderSweeper.class);
+    private final ExportRows rows;
+    private final RenderTransitions transitions;
+    private final PreviewCache cache;
+    private final Inputs inputs;
+    private final Clock clock;
+
+    RenderSweeper(ExportRows rows, RenderTransitions transitions, PreviewCache cache, Inputs inputs, Clock clock) {
+        this.rows = rows;
+        this.transitions = transitions;
+        this.cache = cache;
+        this.inputs = inputs;
+        this.clock = clock;
+    }
+
+    void sweep() {
+        try {
+            for (UUID id : rows.overdue(clock.instant(), 100)) {
+                transitions.end(id, RenderStatus.TIMED_OUT, "deadline", "The export did not finish in time");
+            }
+        } catch (RuntimeException e) {
+            log.warn("Ending overdue exports failed", e);
+        }
+        try {
+            int removed = cache.removeUnused();
+            if (removed > 0) {
+                log.info("Removed {} unused preview windows", removed);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Preview retention failed", e);
+        }
+        try {
+            inputs.removeUnused(java.time.Duration.ofDays(1));
+        } catch (RuntimeException e) {
+            log.warn("Removing unused render inputs failed", e);
+        }
+    }
+}

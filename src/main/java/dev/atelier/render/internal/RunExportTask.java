@@ -1,0 +1,72 @@
+package dev.atelier.render.internal;
+
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import java.time.Duration;
+import java.util.UUID;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The durable tasks of rendering. An export is one task whose instance id is the export id: any
+ * node may run it, and a node that dies mid-render stops heartbeating so another runs it again
+ * from the start (the row says running; the rerun counts an attempt). The sweeper ends exports
+ * past their deadline; retention removes old preview windows and input copies.
+ */
+@Configuration(proxyBeanMethods = false)
+class RunExportTask {
+
+    static final TaskDescriptor<Void> RUN = TaskDescriptor.of("run-export", Void.class);
+    static final TaskDescriptor<Void> PREVIEW = TaskDescriptor.of("run-preview", Void.class);
+
+    static TaskInstance<Void> instance(UUID exportId) {
+        return RUN.instance(exportId.toString()).build();
+    }
+
+    static TaskInstance<Void> preview(UUID previewId) {
+        return PREVIEW.instance(previewId.toString()).build();
+    }
+
+    @Bean
+    CustomTask<Void> runExport(ExportRunner runner) {
+        return Tasks.custom(RUN)
+                .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(5), 2))
+                .execute((instance, context) -> {
+                    Step next = runner.run(UUID.fromString(instance.getId()));
+                    return (complete, operations) -> {
+                        if (next instanceof Step.Again again) {
+                            operations.reschedule(complete, complete.getTimeDone().plus(again.delay()));
+                        } else {
+                            operations.remove();
+                        }
+                    };
+                });
+    }
+
+    @Bean
+    CustomTask<Void> runPreview(PreviewRunner runner) {
+        return Tasks.custom(PREVIEW)
+                .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(5), 2))
+                .execute((instance, context) -> {
+                    Step next = runner.run(UUID.fromString(instance.getId()));
+                    return (complete, operations) -> {
+                        if (next instanceof Step.Again again) {
+                            operations.reschedule(complete, complete.getTimeDone().plus(again.delay()));
+                        } else {
+                            operations.remove();
+                        }
+                    };
+                });
+    }
+
+    @Bean
+    RecurringTask<Void> renderSweeperTask(RenderSweeper sweeper) {
+        return Tasks.recurring("render-sweeper", FixedDelay.ofSeconds(30))
+                .execute((instance, context) -> sweeper.sweep());
+    }
+}
