@@ -5,6 +5,7 @@ import dev.atelier.platform.web.Problems;
 import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -51,6 +52,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         // authorised on its first pass, and the bearer filter does not run again here
                         .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                         .requestMatchers("/api/v1/auth/**").permitAll()
+                        // providers sign their webhooks; each scheme is verified by the providers module
+                        .requestMatchers(HttpMethod.POST, "/api/v1/webhooks/providers/*").permitAll()
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().permitAll())
                 .exceptionHandling(errors -> errors

@@ -46,7 +46,7 @@ class AdminModelController {
     Page<ModelView> list(@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
         PageRequest page = cursors.request("admin-models", limit, cursor);
         return cursors.page("admin-models", page, catalog.page(true, page), model -> List.of(model.id()))
-                .map(ModelView::of);
+                .map(model -> ModelView.of(model, catalog.availability(model)));
     }
 
     @PutMapping("/api/v1/admin/models/{provider}/{name}")
@@ -56,8 +56,12 @@ class AdminModelController {
         if (price.credits() == null && price.minimum() == null && change.enabled() == null) {
             throw ApiException.badRequest("nothing_to_change", "Send price.credits, price.minimum or enabled");
         }
-        return ModelView.of(catalog.change(provider + "/" + name, whole("price.credits", price.credits()),
+        return view(catalog.change(provider + "/" + name, whole("price.credits", price.credits()),
                 whole("price.minimum", price.minimum()), change.enabled(), admin.id()));
+    }
+
+    private ModelView view(dev.atelier.catalog.Model model) {
+        return ModelView.of(model, catalog.availability(model));
     }
 
     private static Long whole(String field, BigDecimal value) {

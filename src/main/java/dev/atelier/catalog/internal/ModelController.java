@@ -26,12 +26,14 @@ class ModelController {
     @GetMapping("/api/v1/models")
     Page<ModelView> list(@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
         PageRequest page = cursors.request("models", limit, cursor);
-        return cursors.page("models", page, catalog.page(false, page), model -> List.of(model.id())).map(ModelView::of);
+        return cursors.page("models", page, catalog.page(false, page), model -> List.of(model.id()))
+                .map(model -> ModelView.of(model, catalog.availability(model)));
     }
 
     @GetMapping("/api/v1/models/{provider}/{name}")
     ModelView one(@PathVariable String provider, @PathVariable String name) {
-        return catalog.find(provider + "/" + name).filter(model -> model.enabled()).map(ModelView::of)
+        return catalog.find(provider + "/" + name).filter(model -> model.enabled())
+                .map(model -> ModelView.of(model, catalog.availability(model)))
                 .orElseThrow(() -> ApiException.notFound("Model"));
     }
 }

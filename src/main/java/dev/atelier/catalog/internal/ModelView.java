@@ -1,15 +1,21 @@
 package dev.atelier.catalog.internal;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.atelier.catalog.Availability;
 import dev.atelier.catalog.Model;
 import dev.atelier.catalog.Parameter;
 import dev.atelier.catalog.PriceRule;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
-/** A model as the API shows it. */
+/**
+ * A model as the API shows it. {@code inputs}: the input assets it takes (kind → how many at most; empty: none);
+ * {@code available} false with {@code unavailableReason} when its provider is not configured here.
+ */
 record ModelView(String id, String kind, String provider, String name, String description, boolean enabled,
-        int promptMaxLength, List<ParameterView> parameters, PriceView price) {
+        int promptMaxLength, List<ParameterView> parameters, PriceView price, Map<String, Integer> inputs,
+        String fallbackModel, boolean available, String unavailableReason) {
 
     record ParameterView(String name, String type, BigDecimal min, BigDecimal max, List<String> values,
             @JsonProperty("default") Object defaultValue, boolean required, String description) {
@@ -21,10 +27,11 @@ record ModelView(String id, String kind, String provider, String name, String de
         }
     }
 
-    static ModelView of(Model model) {
+    static ModelView of(Model model, Availability availability) {
         return new ModelView(model.id(), model.kind().value(), model.provider(), model.name(), model.description(),
                 model.enabled(), model.promptMaxLength(),
-                model.parameters().stream().map(ModelView::parameter).toList(), PriceView.of(model.price()));
+                model.parameters().stream().map(ModelView::parameter).toList(), PriceView.of(model.price()),
+                model.inputs(), model.fallbackModel(), availability.available(), availability.reason());
     }
 
     private static ParameterView parameter(Parameter p) {

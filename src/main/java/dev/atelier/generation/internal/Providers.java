@@ -24,6 +24,6 @@ class Providers {
     }
 
     static ProviderRequest request(Generation g) {
-        return new ProviderRequest(g.id(), g.ownerId(), g.model(), g.kind(), g.prompt(), g.params(), g.inputAssetIds());
+        return new ProviderRequest(g.id(), g.ownerId(), g.modelToRun(), g.kind(), g.prompt(), g.params(), g.inputAssetIds());
     }
 }
