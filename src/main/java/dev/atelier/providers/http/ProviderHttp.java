@@ -77,6 +77,9 @@ public final class ProviderHttp {
     public HttpRequest.Builder request(String path) {
         URI uri = uri(path);
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(timeout);
+        if ("http".equals(uri.getScheme())) {
+            builder.version(HttpClient.Version.HTTP_1_1); // no h2c upgrade dance with plain-HTTP servers (ComfyUI, fakes)
+        }
         if (sameOrigin(uri)) {
             auth.forEach(builder::header);
         }
@@ -151,7 +154,7 @@ public final class ProviderHttp {
             }
         } catch (HttpTimeoutException e) {
             return new Reply.Failed(ProviderFailure.transientFailure("provider_timeout",
-                    provider + " did not answer within " + timeout.toSeconds() + " s", null));
+                    provider + " did not answer within " + timeout.toMillis() + " ms", null));
         } catch (ConnectException e) {
             return new Reply.Failed(ProviderFailure.transientFailure("provider_unreachable",
                     provider + " could not be reached", null));
