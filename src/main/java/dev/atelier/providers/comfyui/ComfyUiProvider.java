@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -42,6 +43,7 @@ class ComfyUiProvider extends RemoteProvider {
     private final InputFiles inputs;
     private final Path workflows;
 
+    @Autowired
     ComfyUiProvider(ProvidersProperties properties, Remotes remotes, Catalog catalog, InputFiles inputs) {
         this(remotes.http("comfyui", properties.comfyui(), "http://127.0.0.1:8188/", Map.of()), catalog::find, inputs,
                 properties.comfyui().workflows() == null || properties.comfyui().workflows().isBlank() ? null

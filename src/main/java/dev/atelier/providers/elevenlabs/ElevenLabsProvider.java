@@ -22,6 +22,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -44,6 +45,7 @@ class ElevenLabsProvider extends RemoteProvider {
     record Voice(String id, String name, String category) {
     }
 
+    @Autowired
     ElevenLabsProvider(ProvidersProperties properties, Remotes remotes, Catalog catalog, Clock clock) {
         this(remotes.http("elevenlabs", properties.elevenlabs(), DEFAULT_BASE,
                 Map.of("xi-api-key", properties.elevenlabs().apiKey())), catalog::find, clock);

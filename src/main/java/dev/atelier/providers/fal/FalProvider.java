@@ -31,6 +31,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
@@ -54,6 +55,7 @@ class FalProvider extends RemoteProvider implements WebhookReceiver {
     private final FalKeys keys;
     private final URI webhookUrl;
 
+    @Autowired
     FalProvider(ProvidersProperties properties, Remotes remotes, Catalog catalog, InputFiles inputs, Clock clock) {
         this(remotes.http("fal", properties.fal(), DEFAULT_BASE, Map.of("Authorization", "Key " + properties.fal().apiKey())),
                 catalog::find, inputs, properties.fal().keysUrl() == null ? URI.create(DEFAULT_KEYS) : properties.fal().keysUrl(),

@@ -25,6 +25,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
@@ -46,6 +47,7 @@ class OpenAiProvider extends RemoteProvider implements WebhookReceiver {
     private final InputFiles inputs;
     private final StandardWebhooks webhooks;
 
+    @Autowired
     OpenAiProvider(ProvidersProperties properties, Remotes remotes, Catalog catalog, InputFiles inputs) {
         this(remotes.http("openai", properties.openai(), DEFAULT_BASE,
                 Map.of("Authorization", "Bearer " + properties.openai().apiKey())), catalog::find, inputs,

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
@@ -46,6 +47,7 @@ class ReplicateProvider extends RemoteProvider implements WebhookReceiver {
     private final URI webhookUrl;
     private final int waitSeconds;
 
+    @Autowired
     ReplicateProvider(ProvidersProperties properties, Remotes remotes, Catalog catalog, InputFiles inputs) {
         this(remotes.http("replicate", properties.replicate(), DEFAULT_BASE,
                 Map.of("Authorization", "Bearer " + properties.replicate().apiKey())), catalog::find, inputs,

@@ -21,6 +21,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -39,6 +40,7 @@ class VeoProvider extends RemoteProvider {
 
     private final InputFiles inputs;
 
+    @Autowired
     VeoProvider(ProvidersProperties properties, Remotes remotes, Catalog catalog, InputFiles inputs) {
         this(remotes.http("veo", properties.veo(), DEFAULT_BASE, Map.of("x-goog-api-key", properties.veo().apiKey())),
                 catalog::find, inputs);
