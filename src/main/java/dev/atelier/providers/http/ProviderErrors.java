@@ -26,10 +26,11 @@ public final class ProviderErrors {
     private ProviderErrors() {
     }
 
-    public static ProviderFailure of(String provider, int status, HttpHeaders headers, String body, String secret) {
+    public static ProviderFailure of(String provider, int status, HttpHeaders headers, String body, String secret,
+            Instant now) {
         String said = redact(messageOf(body), secret);
         String lower = body == null ? "" : body.toLowerCase(Locale.ROOT);
-        Duration retryAfter = retryAfter(headers).orElse(null);
+        Duration retryAfter = retryAfter(headers, now).orElse(null);
         if (filtered(lower)) {
             return ProviderFailure.permanent("content_filtered", provider + " refused the content: " + said);
         }
@@ -67,7 +68,7 @@ public final class ProviderErrors {
     }
 
     /** {@code retry-after-ms}, else {@code Retry-After} in seconds or as an HTTP date. */
-    public static Optional<Duration> retryAfter(HttpHeaders headers) {
+    public static Optional<Duration> retryAfter(HttpHeaders headers, Instant now) {
         if (headers == null) {
             return Optional.empty();
         }
@@ -85,7 +86,7 @@ public final class ProviderErrors {
                 return Optional.of(Duration.ofSeconds(Long.parseLong(text)));
             }
             Instant at = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-            Duration until = Duration.between(Instant.now(), at);
+            Duration until = Duration.between(now, at);
             return Optional.of(until.isNegative() ? Duration.ZERO : until);
         } catch (RuntimeException e) {
             return Optional.empty();

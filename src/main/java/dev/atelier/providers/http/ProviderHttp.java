@@ -15,6 +15,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -43,9 +44,11 @@ public final class ProviderHttp {
     private final long maxOutputBytes;
     private final Path scratch;
     private final HttpClient client;
+    private final Clock clock;
 
     public ProviderHttp(String provider, URI base, Map<String, String> auth, String secret, Duration timeout,
-            Resilience.Guard guard, MeterRegistry meters, long maxOutputBytes, Path scratch) {
+            Resilience.Guard guard, MeterRegistry meters, long maxOutputBytes, Path scratch, Clock clock) {
+        this.clock = clock;
         this.provider = provider;
         this.base = URI.create(base.toString().endsWith("/") ? base.toString() : base + "/");
         this.auth = Map.copyOf(auth);
@@ -136,7 +139,8 @@ public final class ProviderHttp {
                 int status = response.statusCode();
                 if (status / 100 != 2) {
                     String text = new String(body.readNBytes(16 * 1024), StandardCharsets.UTF_8);
-                    return new Reply.Failed(ProviderErrors.of(provider, status, response.headers(), text, secret));
+                    return new Reply.Failed(ProviderErrors.of(provider, status, response.headers(), text, secret,
+                            clock.instant()));
                 }
                 if (!toFile) {
                     byte[] bytes = body.readNBytes(MAX_JSON + 1);

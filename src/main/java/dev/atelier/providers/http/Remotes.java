@@ -4,6 +4,7 @@ import dev.atelier.platform.PlatformProperties;
 import dev.atelier.providers.ProvidersProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -15,9 +16,11 @@ public class Remotes {
     private final Resilience resilience;
     private final MeterRegistry meters;
     private final Path scratch;
+    private final Clock clock;
 
     public Remotes(ProvidersProperties properties, Resilience resilience, MeterRegistry meters,
-            PlatformProperties platform) {
+            PlatformProperties platform, Clock clock) {
+        this.clock = clock;
         this.properties = properties;
         this.resilience = resilience;
         this.meters = meters;
@@ -29,6 +32,6 @@ public class Remotes {
             Map<String, String> auth) {
         return new ProviderHttp(provider, remote.baseUrlOr(defaultBase), auth, remote.apiKey(), remote.timeout(),
                 resilience.guard(provider, remote.maxConcurrent()), meters, properties.maxOutputSize().toBytes(),
-                scratch);
+                scratch, clock);
     }
 }

@@ -60,7 +60,8 @@ public final class FakeProvider implements AutoCloseable {
         ProvidersProperties properties = properties(Duration.ofMillis(20));
         Resilience resilience = new Resilience(properties, meters);
         return new ProviderHttp(provider, base(basePath), auth, KEY, Duration.ofMillis(500),
-                resilience.guard(provider, 4), meters, properties.maxOutputSize().toBytes(), scratch);
+                resilience.guard(provider, 4), meters, properties.maxOutputSize().toBytes(), scratch,
+                java.time.Clock.systemUTC());
     }
 
     public FakeProvider model(String id, ModelKind kind, String providerModel, Map<String, Object> options) {
