@@ -47,7 +47,8 @@ import org.springframework.test.context.TestPropertySource;
         "atelier.credits.welcome-credits=2000",
         "atelier.credits.max-active-jobs=100000",
         "atelier.credits.rates.generation=1000000/1m",
-        "atelier.scheduler.threads=16",
+        "atelier.scheduler.threads=8",
+        "atelier.database.max-pool-size=24",
         "atelier.scheduler.polling-interval=100ms",
         "atelier.generation.first-poll=20ms",
         "atelier.generation.max-poll=100ms",
@@ -77,7 +78,7 @@ class ChaosTest {
     void aThousandJobsAgainstAChaoticProviderAllEndAndSettleExactlyOnce() throws Exception {
         TestUsers.TestUser user = users.signUp();
         List<String> ids = new ArrayList<>();
-        try (ExecutorService clients = Executors.newFixedThreadPool(8)) {
+        try (ExecutorService clients = Executors.newFixedThreadPool(4)) {
             List<Future<String>> submitted = new ArrayList<>();
             for (int i = 0; i < JOBS; i++) {
                 int n = i;

@@ -39,6 +39,10 @@ class StockTest {
                 @Override
                 public MockResponse dispatch(RecordedRequest request) {
                     String path = request.getPath();
+                    if (path.equals("/files/original.jpg")) { // the image host: no key goes there
+                        return request.getHeader("Authorization") != null ? new MockResponse().setResponseCode(400)
+                                : new MockResponse().setHeader("Content-Type", "image/jpeg").setBody(new Buffer().write(jpeg));
+                    }
                     if (!"pexels-key".equals(request.getHeader("Authorization"))) {
                         return new MockResponse().setResponseCode(401);
                     }
@@ -52,9 +56,6 @@ class StockTest {
                     }
                     if (path.equals("/v1/photos/417173")) {
                         return json(pexelsPhoto());
-                    }
-                    if (path.equals("/files/original.jpg")) {
-                        return new MockResponse().setHeader("Content-Type", "image/jpeg").setBody(new Buffer().write(jpeg));
                     }
                     return new MockResponse().setResponseCode(404);
                 }

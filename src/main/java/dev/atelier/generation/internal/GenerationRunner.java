@@ -132,21 +132,18 @@ class GenerationRunner {
         if (!worthAStep(g) || g.providerJobId() == null) {
             return false;
         }
-        running.enter(g.id());
-        try {
-            switch (notice.apply(Providers.request(g))) {
-                case PollResult.Running progress -> stillRunning(g, progress);
-                case PollResult.Completed done -> complete(g, done.outputs());
-                case PollResult.Failed failed -> {
-                    if (!failed.failure().retryable()) {
-                        failure(g, failed.failure());
-                    }
+        // not registered with RunningWork: a request thread is not interrupted mid-query when the
+        // job ends elsewhere; the compare-and-set settles the race and the loser deletes its outputs
+        switch (notice.apply(Providers.request(g))) {
+            case PollResult.Running progress -> stillRunning(g, progress);
+            case PollResult.Completed done -> complete(g, done.outputs());
+            case PollResult.Failed failed -> {
+                if (!failed.failure().retryable()) {
+                    failure(g, failed.failure());
                 }
             }
-            return true;
-        } finally {
-            running.leave(g.id());
         }
+        return true;
     }
 
     /** Active jobs get steps; a timed-out provider job is still polled for a late success. */
