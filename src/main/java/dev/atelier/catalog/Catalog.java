@@ -23,9 +23,25 @@ public class Catalog {
     public static final String DURATION = "durationSeconds";
 
     private final CatalogRows rows;
+    private final List<ProviderAvailability> providers;
 
-    Catalog(CatalogRows rows) {
+    Catalog(CatalogRows rows, List<ProviderAvailability> providers) {
         this.rows = rows;
+        this.providers = List.copyOf(providers);
+    }
+
+    /**
+     * Whether {@code model} can run here: its provider is configured (asked of every
+     * {@link ProviderAvailability}; with none registered, everything is available).
+     */
+    public Availability availability(Model model) {
+        for (ProviderAvailability provider : providers) {
+            var reason = provider.unavailable(model.provider());
+            if (reason.isPresent()) {
+                return Availability.no(reason.get());
+            }
+        }
+        return Availability.YES;
     }
 
     public Optional<Model> find(String id) {

@@ -23,4 +23,12 @@ public interface GenerationProvider {
      * this node is also interrupted by the engine.
      */
     void cancel(ProviderRequest request, String providerJobId);
+
+    /**
+     * Whether the provider takes new work right now; false while its circuit breaker is open, when
+     * a model with a fallback runs on the fallback instead.
+     */
+    default boolean accepting() {
+        return true;
+    }
 }

@@ -26,13 +26,16 @@ class CatalogTest {
 
     @Test
     void theSeededModelsAreOfferedWithTheirParametersAndPrices() {
-        JsonNode page = api.get("/api/v1/models").bearer(users.signUp().accessToken()).send().json();
+        JsonNode page = api.get("/api/v1/models?limit=100").bearer(users.signUp().accessToken()).send().json();
 
         List<String> ids = new ArrayList<>();
         page.get("data").forEach(model -> ids.add(model.get("id").asString()));
-        assertThat(ids).containsExactly("local/motion", "local/sketch", "local/tune", "local/voice", "render/export");
+        assertThat(ids).containsSubsequence("local/motion", "local/sketch", "local/tune", "local/voice", "render/export")
+                .contains("openai/gpt-image-1", "replicate/flux-schnell", "veo/veo-3.1"); // listed even without keys
         assertThat(page.get("hasMore").asBoolean()).isFalse();
-        JsonNode motion = page.get("data").get(0);
+        JsonNode motion = page.get("data").get(ids.indexOf("local/motion"));
+        assertThat(motion.get("available").asBoolean()).isTrue();
+        assertThat(page.get("data").get(ids.indexOf("veo/veo-3.1")).get("available").asBoolean()).isFalse();
         assertThat(motion.get("kind").asString()).isEqualTo("video");
         assertThat(motion.get("price").get("unit").asString()).isEqualTo("per_second");
         assertThat(motion.get("parameters").get(1).get("values").get(1).asString()).isEqualTo("720p");
@@ -84,7 +87,7 @@ class CatalogTest {
             JsonNode page = api.get("/api/v1/models").bearer(admin.accessToken()).send().json();
             assertThat(page.get("data").findValuesAsString("id")).doesNotContain("local/voice");
             assertThat(api.get("/api/v1/models/local/voice").bearer(admin.accessToken()).send().status()).isEqualTo(404);
-            assertThat(api.get("/api/v1/admin/models").bearer(admin.accessToken()).send().json().get("data")
+            assertThat(api.get("/api/v1/admin/models?limit=100").bearer(admin.accessToken()).send().json().get("data")
                     .findValuesAsString("id")).contains("local/voice");
             assertThatThrownBy(() -> catalog.quote("local/voice", "hello", Map.of()))
                     .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo("model_disabled"));

@@ -39,9 +39,9 @@ public class ScriptedProvider implements GenerationProvider {
     public ScriptedProvider(JdbcClient jdbc) {
         jdbc.sql("""
                 insert into catalog_models (id, kind, provider, name, description, enabled, prompt_max_length,
-                    parameters, price_unit, price_credits, price_minimum, updated_at)
+                    parameters, price_unit, price_credits, price_minimum, updated_at, inputs)
                 values ('test/scripted', 'image', 'scripted', 'Scripted', 'A test provider', true, 1000, '[]',
-                    'per_output', :price, :price, now())
+                    'per_output', :price, :price, now(), '{"image": 4, "video": 1, "audio": 1}')
                 on conflict (id) do nothing""").param("price", PRICE).update();
     }
 

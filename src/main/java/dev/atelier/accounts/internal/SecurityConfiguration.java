@@ -9,6 +9,7 @@ import dev.atelier.platform.web.Problems;
 import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -60,6 +61,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         // authorised on its first pass, and the bearer filter does not run again here
                         .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                         .requestMatchers(PUBLIC_API).permitAll()
+                        // providers sign their webhooks; each scheme is verified by the providers module
+                        .requestMatchers(HttpMethod.POST, "/api/v1/webhooks/providers/*").permitAll()
                         .requestMatchers("/api/**").authenticated()
                         .requestMatchers("/v1/**").authenticated() // the OpenAI-compatible API (compat)
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()

@@ -65,7 +65,7 @@ class AdminModelController {
         String scope = "admin-models:" + kindFilter;
         PageRequest page = cursors.request(scope, limit, cursor);
         return cursors.page(scope, page, catalog.page(true, kindFilter, page), model -> List.of(model.id()))
-                .map(ModelView::of);
+                .map(model -> ModelView.of(model, catalog.availability(model)));
     }
 
     @PutMapping("/api/v1/admin/models/{provider}/{name}")
@@ -79,8 +79,12 @@ class AdminModelController {
         if (price.credits() == null && price.minimum() == null && change.enabled() == null) {
             throw ApiException.badRequest("nothing_to_change", "Send price.credits, price.minimum or enabled");
         }
-        return ModelView.of(catalog.change(provider + "/" + name, whole("price.credits", price.credits()),
+        return view(catalog.change(provider + "/" + name, whole("price.credits", price.credits()),
                 whole("price.minimum", price.minimum()), change.enabled(), admin.id()));
+    }
+
+    private ModelView view(dev.atelier.catalog.Model model) {
+        return ModelView.of(model, catalog.availability(model));
     }
 
     private static Long whole(String field, BigDecimal value) {

@@ -13,6 +13,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,7 +29,8 @@ import tools.jackson.databind.ObjectMapper;
 public class CatalogRows {
 
     private static final String COLUMNS = "id, kind, provider, name, description, enabled, prompt_max_length, "
-            + "parameters::text as parameters, price_unit, price_credits, price_minimum";
+            + "parameters::text as parameters, price_unit, price_credits, price_minimum, provider_model, "
+            + "provider_options::text as provider_options, inputs::text as inputs, fallback_model";
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
@@ -78,7 +82,21 @@ public class CatalogRows {
                 rs.getString("name"), rs.getString("description"), rs.getBoolean("enabled"),
                 rs.getInt("prompt_max_length"), parameters(rs.getString("parameters")),
                 new PriceRule(PriceUnit.of(rs.getString("price_unit")), rs.getLong("price_credits"),
-                        rs.getLong("price_minimum")));
+                        rs.getLong("price_minimum")), rs.getString("provider_model"),
+                options(rs.getString("provider_options")), inputs(rs.getString("inputs")),
+                rs.getString("fallback_model"));
+    }
+
+    private Map<String, Object> options(String text) {
+        Map<String, Object> options = new LinkedHashMap<>();
+        json.readTree(text).properties().forEach(e -> options.put(e.getKey(), json.treeToValue(e.getValue(), Object.class)));
+        return Collections.unmodifiableMap(options);
+    }
+
+    private Map<String, Integer> inputs(String text) {
+        Map<String, Integer> inputs = new LinkedHashMap<>();
+        json.readTree(text).properties().forEach(e -> inputs.put(e.getKey(), e.getValue().asInt()));
+        return Collections.unmodifiableMap(inputs);
     }
 
     private List<Parameter> parameters(String text) {

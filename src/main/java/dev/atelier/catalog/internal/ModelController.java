@@ -42,13 +42,14 @@ class ModelController {
         String scope = "models:" + kindFilter;
         PageRequest page = cursors.request(scope, limit, cursor);
         return cursors.page(scope, page, catalog.page(false, kindFilter, page), model -> List.of(model.id()))
-                .map(ModelView::of);
+                .map(model -> ModelView.of(model, catalog.availability(model)));
     }
 
     @GetMapping("/api/v1/models/{provider}/{name}")
     @Operation(operationId = "getModel", summary = "Show one model: its parameters and price")
     ModelView one(@PathVariable String provider, @PathVariable String name) {
-        return catalog.find(provider + "/" + name).filter(model -> model.enabled()).map(ModelView::of)
+        return catalog.find(provider + "/" + name).filter(model -> model.enabled())
+                .map(model -> ModelView.of(model, catalog.availability(model)))
                 .orElseThrow(() -> ApiException.notFound("Model"));
     }
 }

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /v1/models}: every model on offer by its Atelier id, and every alias. */
+/** {@code GET /v1/models}: every model usable now (its provider configured) by its Atelier id, and every alias. */
 @Hidden // described by OpenAI's API reference, not Atelier's (docs/openai-compatible.md)
 @RestController
 @RequiresScope(Scope.GENERATE)
@@ -42,9 +42,11 @@ class ModelsController {
     ModelList list() {
         List<OpenAiModel> data = new ArrayList<>();
         for (Model model : catalog.all(MAX_MODELS)) {
-            data.add(OpenAiModel.of(model.id(), model));
+            if (usable(model)) {
+                data.add(OpenAiModel.of(model.id(), model));
+            }
         }
-        properties.aliases().forEach((alias, id) -> catalog.find(id).filter(Model::enabled)
+        properties.aliases().forEach((alias, id) -> catalog.find(id).filter(this::usable)
                 .ifPresent(model -> data.add(OpenAiModel.of(alias, model))));
         return new ModelList("list", data);
     }
@@ -61,7 +63,12 @@ class ModelsController {
 
     private Optional<OpenAiModel> find(String name) {
         String id = properties.aliases().getOrDefault(name, name);
-        return catalog.find(id).filter(Model::enabled).map(model -> OpenAiModel.of(name, model));
+        return catalog.find(id).filter(this::usable).map(model -> OpenAiModel.of(name, model));
+    }
+
+    /** Switched on, and its provider configured here: a model a client can use now. */
+    private boolean usable(Model model) {
+        return model.enabled() && catalog.availability(model).available();
     }
 
 }

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** A generation as stored. */
+/** A generation as stored; {@code ranModel} is the fallback that ran instead of {@code model}, or null. */
 record Generation(
         UUID id,
         UUID ownerId,
@@ -35,9 +35,15 @@ record Generation(
         Instant startedAt,
         Instant finishedAt,
         Instant updatedAt,
-        List<UUID> outputs) implements Owned {
+        List<UUID> outputs,
+        String ranModel) implements Owned {
 
     String reference() {
         return "generation:" + id;
+    }
+
+    /** The model that runs the job: a fallback while the asked-for model's provider is down, else the asked-for one. */
+    String modelToRun() {
+        return ranModel != null ? ranModel : model;
     }
 }

@@ -26,7 +26,7 @@ class GenerationRows {
             g.id, g.owner_id, g.model, g.kind, g.provider, g.prompt, g.params::text as params, g.input_asset_ids,
             g.status, g.progress, g.provider_job_id, g.attempts, g.poll_interval_ms, g.price::text as price, g.hold_id,
             g.cost_held, g.cost_charged, g.cost_released, g.error_code, g.error_message, g.late, g.deadline,
-            g.created_at, g.started_at, g.finished_at, g.updated_at,
+            g.created_at, g.started_at, g.finished_at, g.updated_at, g.ran_model,
             array(select o.asset_id from generation_outputs o where o.generation_id = g.id order by o.position) as outputs""";
 
     private final JdbcClient jdbc;
@@ -107,6 +107,27 @@ class GenerationRows {
                 .update() == 1;
     }
 
+    /**
+     * Runs a running job on {@code fallback} instead (its provider, priced by its rule from now on);
+     * false when the job is no longer running or has already been handed to a provider.
+     */
+    boolean runOn(UUID id, String fallback, String provider, Map<String, Object> params, String price, Instant now) {
+        return jdbc.sql("""
+                update generations set ran_model = :fallback, provider = :provider, params = cast(:params as jsonb),
+                    price = cast(:price as jsonb), updated_at = :now
+                where id = :id and status = 'running' and provider_job_id is null""")
+                .param("id", id).param("fallback", fallback).param("provider", provider)
+                .param("params", json.writeValueAsString(params)).param("price", price).param("now", ts(now))
+                .update() == 1;
+    }
+
+    /** The active (or timed-out, still polled) job a provider knows by {@code providerJobId}. */
+    Optional<Generation> findByProviderJob(String provider, String providerJobId) {
+        return jdbc.sql("select " + COLUMNS + " from generations g where g.provider = :provider "
+                        + "and g.provider_job_id = :job order by g.created_at desc limit 1")
+                .param("provider", provider).param("job", providerJobId).query(this::map).optional();
+    }
+
     /** Counts a retryable failure; answers the attempts so far. */
     int failedAttempt(UUID id, Instant now) {
         return jdbc.sql("update generations set attempts = attempts + 1, updated_at = :now where id = :id returning attempts")
@@ -177,7 +198,8 @@ class GenerationRows {
                 rs.getLong("cost_held"), (Long) rs.getObject("cost_charged"), (Long) rs.getObject("cost_released"),
                 rs.getString("error_code"), rs.getString("error_message"), rs.getBoolean("late"),
                 instant(rs, "deadline"), instant(rs, "created_at"), instant(rs, "started_at"),
-                instant(rs, "finished_at"), instant(rs, "updated_at"), uuids(rs.getArray("outputs")));
+                instant(rs, "finished_at"), instant(rs, "updated_at"), uuids(rs.getArray("outputs")),
+                rs.getString("ran_model"));
     }
 
     private static List<UUID> uuids(Array array) throws SQLException {

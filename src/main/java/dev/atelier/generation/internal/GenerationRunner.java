@@ -9,11 +9,13 @@ import dev.atelier.generation.PollResult;
 import dev.atelier.generation.ProgressReporter;
 import dev.atelier.generation.ProviderFailure;
 import dev.atelier.generation.ProviderOutput;
+import dev.atelier.generation.ProviderRequest;
 import dev.atelier.generation.Submission;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,11 +37,13 @@ class GenerationRunner {
     private final OutputStore outputs;
     private final RunningWork running;
     private final LiveUpdates live;
+    private final Pricing pricing;
     private final GenerationProperties properties;
     private final Clock clock;
 
     GenerationRunner(GenerationRows rows, Transitions transitions, Providers providers, OutputStore outputs,
-            RunningWork running, LiveUpdates live, GenerationProperties properties, Clock clock) {
+            RunningWork running, LiveUpdates live, Pricing pricing, GenerationProperties properties, Clock clock) {
+        this.pricing = pricing;
         this.rows = rows;
         this.transitions = transitions;
         this.providers = providers;
@@ -57,6 +61,9 @@ class GenerationRunner {
         }
         if (g.status() == QUEUED && !transitions.start(g)) {
             return Step.DONE; // canceled before it started, or another worker has it
+        }
+        if (g.providerJobId() == null && g.status() != TIMED_OUT) {
+            g = fallBackIfDown(g);
         }
         var provider = providers.find(g.provider());
         if (provider.isEmpty()) {
@@ -94,6 +101,51 @@ class GenerationRunner {
         } finally {
             running.leave(id);
         }
+    }
+
+    /**
+     * While the provider of a job's model is not accepting work (its breaker is open), a model
+     * with a fallback runs on the fallback: the job records which model ran and is priced by it
+     * (never above what was held).
+     */
+    private Generation fallBackIfDown(Generation g) {
+        var provider = providers.find(g.provider());
+        if (provider.isEmpty() || provider.get().accepting() || g.ranModel() != null) {
+            return g;
+        }
+        String fallback = pricing.fallbackOf(g.model());
+        if (fallback == null || providers.find(pricing.providerOf(fallback)).map(p -> !p.accepting()).orElse(true)) {
+            return g;
+        }
+        var priced = pricing.fallback(g, fallback).orElse(null);
+        if (priced == null || !rows.runOn(g.id(), fallback, priced.provider(), priced.params(), priced.priceSnapshot(),
+                clock.instant())) {
+            return g;
+        }
+        log.info("Generation {} runs on fallback {}: the provider of {} is unavailable", g.id(), fallback, g.model());
+        return rows.find(g.id()).orElse(g);
+    }
+
+    /**
+     * A provider's notice about a job (a verified webhook): handled like a poll's answer. A
+     * retryable failure is left to polling.
+     */
+    boolean deliver(Generation g, Function<ProviderRequest, PollResult> notice) {
+        if (!worthAStep(g) || g.providerJobId() == null) {
+            return false;
+        }
+        // not registered with RunningWork: a request thread is not interrupted mid-query when the
+        // job ends elsewhere; the compare-and-set settles the race and the loser deletes its outputs
+        switch (notice.apply(Providers.request(g))) {
+            case PollResult.Running progress -> stillRunning(g, progress);
+            case PollResult.Completed done -> complete(g, done.outputs());
+            case PollResult.Failed failed -> {
+                if (!failed.failure().retryable()) {
+                    failure(g, failed.failure());
+                }
+            }
+        }
+        return true;
     }
 
     /** Active jobs get steps; a timed-out provider job is still polled for a late success. */

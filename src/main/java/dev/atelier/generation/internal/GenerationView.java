@@ -6,13 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** A generation as the API shows it. */
+/** A generation as the API shows it; {@code ranModel} is set when a fallback model ran (and priced it). */
 @Schema(name = "Generation", requiredProperties = {"id", "status", "model", "kind", "prompt", "cost", "createdAt"})
 record GenerationView(
         UUID id,
         @Schema(allowableValues = {"queued", "running", "succeeded", "failed", "canceled", "timed_out"})
         String status,
         String model,
+        String ranModel,
         @Schema(allowableValues = {"image", "video", "music", "speech"})
         String kind,
         String prompt,
@@ -36,7 +37,7 @@ record GenerationView(
     }
 
     static GenerationView of(Generation g, List<OutputStore.OutputView> outputs) {
-        return new GenerationView(g.id(), g.status().value(), g.model(), g.kind(), g.prompt(), g.params(),
+        return new GenerationView(g.id(), g.status().value(), g.model(), g.ranModel(), g.kind(), g.prompt(), g.params(),
                 g.inputAssetIds(), g.progress(), outputs, new Cost(g.costHeld(), g.costCharged(), g.costReleased()),
                 g.errorCode() == null ? null : new Error(g.errorCode(), g.errorMessage()), g.late(), g.createdAt(),
                 g.startedAt(), g.finishedAt());

@@ -63,7 +63,7 @@ class Generations {
     @Transactional
     Generation submit(CurrentUser user, String model, String prompt, Map<String, Object> params, List<UUID> inputs) {
         Pricing.Priced priced = pricing.price(model, prompt, params);
-        outputs.requireOwnedInputs(user.id(), inputs);
+        pricing.checkInputs(priced, outputs.requireOwnedInputs(user.id(), inputs));
         UUID id = jobIdOf(IdempotentRequest.current());
         Optional<Generation> submittedBefore = rows.find(id).filter(g -> g.ownerId().equals(user.id()));
         if (submittedBefore.isPresent()) {
@@ -81,7 +81,7 @@ class Generations {
         Generation g = new Generation(id, user.id(), model, priced.kind(), priced.provider(), prompt, priced.params(),
                 inputs, dev.atelier.generation.GenerationStatus.QUEUED, null, null, 0, null, priced.priceSnapshot(),
                 ((Hold.Placed) hold).holdId(), priced.quote(), null, null, null, null, false,
-                now.plus(properties.timeoutOf(model)), now, null, null, now, List.of());
+                now.plus(properties.timeoutOf(model)), now, null, null, now, List.of(), null);
         rows.insert(g);
         work.scheduleNow(RunGenerationTask.instance(id));
         return g;

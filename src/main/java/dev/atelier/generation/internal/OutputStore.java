@@ -160,11 +160,13 @@ class OutputStore {
     }
 
     /** Input assets must be the caller's own; another user's id is the same 404 as a missing one. */
-    void requireOwnedInputs(UUID ownerId, List<UUID> inputs) {
+    List<Asset> requireOwnedInputs(UUID ownerId, List<UUID> inputs) {
+        List<Asset> found = new ArrayList<>();
         for (UUID id : inputs) {
-            assets.find(id).filter(asset -> asset.ownerId().equals(ownerId))
-                    .orElseThrow(() -> ApiException.notFound("Input asset " + id));
+            found.add(assets.find(id).filter(asset -> asset.ownerId().equals(ownerId))
+                    .orElseThrow(() -> ApiException.notFound("Input asset " + id)));
         }
+        return found;
     }
 
     @io.swagger.v3.oas.annotations.media.Schema(name = "GenerationOutput",

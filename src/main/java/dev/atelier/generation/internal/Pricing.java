@@ -1,5 +1,6 @@
 package dev.atelier.generation.internal;
 
+import dev.atelier.catalog.Availability;
 import dev.atelier.catalog.Catalog;
 import dev.atelier.catalog.Model;
 import dev.atelier.catalog.PriceRule;
@@ -12,6 +13,8 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -32,7 +35,8 @@ class Pricing {
         this.json = json;
     }
 
-    record Priced(String kind, String provider, Map<String, Object> params, long quote, String priceSnapshot) {
+    record Priced(String kind, String provider, Map<String, Object> params, long quote, String priceSnapshot,
+            Map<String, Integer> inputs) {
     }
 
     /** An unknown or disabled model is 422 {@code unknown_model}; bad parameters 400 with field errors. */
@@ -40,11 +44,66 @@ class Pricing {
         Model model = catalog.find(modelId).filter(Model::enabled).orElseThrow(() -> new ApiException(
                 HttpStatus.UNPROCESSABLE_CONTENT, "unknown_model", "There is no model '" + modelId + "' on offer")
                 .with("model", String.valueOf(modelId)));
+        Availability availability = catalog.availability(model);
+        if (!availability.available()) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "model_unavailable",
+                    "The model '" + modelId + "' is not available here: " + availability.reason())
+                    .with("model", modelId);
+        }
         return switch (catalog.quote(modelId, prompt, params)) {
             case Quotation.Invalid invalid -> throw ApiException.badRequest("validation_failed",
                     "The request has invalid fields").with("errors", invalid.errors());
             case Quotation.Quote quote -> new Priced(model.kind().value(), model.provider(), quote.params(),
-                    quote.credits(), snapshot(quote.price()));
+                    quote.credits(), snapshot(quote.price()), model.inputs());
+        };
+    }
+
+    /** Input assets must be of kinds the model takes, no more of each than it takes: never silently ignored. */
+    void checkInputs(Priced priced, List<Asset> inputs) {
+        Map<String, Long> counts = inputs.stream()
+                .collect(Collectors.groupingBy(asset -> asset.kind().value(), Collectors.counting()));
+        if (!inputs.isEmpty() && priced.inputs().isEmpty()) {
+            throw ApiException.badRequest("inputs_not_accepted", "This model takes no input assets")
+                    .with("accepted", priced.inputs());
+        }
+        counts.forEach((kind, count) -> {
+            int max = priced.inputs().getOrDefault(kind, 0);
+            if (count > max) {
+                throw ApiException.badRequest("inputs_not_accepted", max == 0
+                        ? "This model takes no " + kind + " inputs"
+                        : "This model takes at most " + max + " " + kind + " input" + (max == 1 ? "" : "s"))
+                        .with("accepted", priced.inputs());
+            }
+        });
+    }
+
+    String fallbackOf(String modelId) {
+        return catalog.find(modelId).map(Model::fallbackModel).orElse(null);
+    }
+
+    String providerOf(String modelId) {
+        return catalog.find(modelId).map(Model::provider).orElse("");
+    }
+
+    /** The quote of running a job on {@code fallback} instead: the job's parameters the fallback knows, its price. */
+    Optional<Priced> fallback(Generation g, String fallbackId) {
+        Model fallback = catalog.find(fallbackId).filter(Model::enabled).orElse(null);
+        if (fallback == null || !fallback.kind().value().equals(g.kind()) || !catalog.availability(fallback).available()) {
+            return Optional.empty();
+        }
+        Map<String, Object> params = new java.util.LinkedHashMap<>();
+        fallback.parameters().forEach(rule -> {
+            if (g.params().containsKey(rule.name())) {
+                params.put(rule.name(), g.params().get(rule.name()));
+            }
+        });
+        if (g.inputAssetIds().size() > fallback.inputs().values().stream().mapToInt(Integer::intValue).sum()) {
+            return Optional.empty();
+        }
+        return switch (catalog.quote(fallbackId, g.prompt(), params)) {
+            case Quotation.Invalid invalid -> Optional.empty();
+            case Quotation.Quote quote -> Optional.of(new Priced(fallback.kind().value(), fallback.provider(),
+                    quote.params(), quote.credits(), snapshot(quote.price()), fallback.inputs()));
         };
     }
 

@@ -29,7 +29,7 @@ class Providers {
     }
 
     static ProviderRequest request(Generation g, ProgressReporter progress) {
-        return new ProviderRequest(g.id(), g.ownerId(), g.model(), g.kind(), g.prompt(), g.params(), g.inputAssetIds(),
+        return new ProviderRequest(g.id(), g.ownerId(), g.modelToRun(), g.kind(), g.prompt(), g.params(), g.inputAssetIds(),
                 progress);
     }
 }
