@@ -4,6 +4,7 @@ import dev.atelier.accounts.RequiresScope;
 import dev.atelier.accounts.Scope;
 import dev.atelier.catalog.Catalog;
 import dev.atelier.catalog.Model;
+import dev.atelier.catalog.ModelKind;
 import dev.atelier.compat.CompatProperties;
 import dev.atelier.platform.ApiException;
 import io.swagger.v3.oas.annotations.Hidden;
@@ -66,9 +67,9 @@ class ModelsController {
         return catalog.find(id).filter(this::usable).map(model -> OpenAiModel.of(name, model));
     }
 
-    /** Switched on, and its provider configured here: a model a client can use now. */
+    /** A generating model, switched on, its provider configured here: one a client can use now. */
     private boolean usable(Model model) {
-        return model.enabled() && catalog.availability(model).available();
+        return model.kind() != ModelKind.RENDER && model.enabled() && catalog.availability(model).available();
     }
 
 }
