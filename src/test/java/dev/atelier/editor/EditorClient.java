@@ -44,6 +44,12 @@ final class EditorClient {
         return api.get("/api/v1/projects/" + id).bearer(token).send();
     }
 
+    /** A timeline that is wrong on purpose: the request is not judged against the API description. */
+    Api.Response putInvalid(String token, UUID id, String etag, Object timeline) {
+        return api.put("/api/v1/projects/" + id + "/timeline").bearer(token).json(timeline)
+                .header("If-Match", etag).unvalidatedRequest().send();
+    }
+
     Api.Response put(String token, UUID id, String etag, Object timeline) {
         Api.Call call = api.put("/api/v1/projects/" + id + "/timeline").bearer(token).json(timeline);
         if (etag != null) {

@@ -71,10 +71,10 @@ class AccessDocs implements GlobalOperationCustomizer {
         return operation;
     }
 
-    /** The same rule as the security chain: {@code /api/v1/auth/**} and everything outside {@code /api/}. */
+    /** The same rule as the security chain: {@code PUBLIC_API} and everything outside {@code /api/}. */
     static boolean isPublic(HandlerMethod handler) {
-        return paths(handler).stream().allMatch(path -> PATHS.match(SecurityConfiguration.PUBLIC_API, path)
-                || !PATHS.match("/api/**", path));
+        return paths(handler).stream().allMatch(path -> !PATHS.match("/api/**", path)
+                || java.util.Arrays.stream(SecurityConfiguration.PUBLIC_API).anyMatch(open -> PATHS.match(open, path)));
     }
 
     private static List<String> paths(HandlerMethod handler) {

@@ -58,10 +58,11 @@ class ApiKeyController {
         this.clock = clock;
     }
 
+    /** The scope lists below name every {@link Scope} value (ScopesTest checks they stay in step). */
     @Schema(name = "NewApiKey")
     record NewKey(@NotBlank @Size(max = 100) String name,
             @ArraySchema(schema = @Schema(allowableValues = {"generate", "library:read", "library:write", "editor",
-                    "billing:read"}), uniqueItems = true)
+                    "projects:read", "projects:write", "webhooks", "billing:read", "account:read", "metrics:read"}), uniqueItems = true)
             @NotEmpty @Size(max = 10) List<@NotBlank @Size(max = 50) String> scopes,
             @Schema(description = "When the key stops working; never when absent") Instant expiresAt) {
     }
@@ -74,7 +75,7 @@ class ApiKeyController {
     @Schema(name = "ApiKey", requiredProperties = {"id", "name", "prefix", "scopes", "createdAt"})
     record KeyView(UUID id, String name, String prefix,
             @ArraySchema(schema = @Schema(allowableValues = {"generate", "library:read", "library:write", "editor",
-                    "billing:read"})) List<String> scopes,
+                    "projects:read", "projects:write", "webhooks", "billing:read", "account:read", "metrics:read"})) List<String> scopes,
             Instant createdAt, Instant expiresAt, Instant revokedAt, Instant lastUsedAt, UUID replacedBy,
             @Schema(description = "The secret: shown once, when the key is made or rotated") String key) {
         static KeyView of(ApiKeyRow row, String secret) {

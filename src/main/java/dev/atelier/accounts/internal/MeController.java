@@ -1,5 +1,6 @@
 package dev.atelier.accounts.internal;
 
+import org.springframework.http.HttpStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import dev.atelier.accounts.CurrentUser;
@@ -17,6 +18,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -37,6 +39,7 @@ class MeController {
             @NotBlank @Size(min = 10, max = 128) String newPassword) {
     }
 
+    @ResponseStatus(HttpStatus.OK)
     @GetMapping(path = "/api/v1/me", produces = "application/json")
     @RequiresScope(Scope.ACCOUNT_READ)
     @Operation(summary = "The caller's own profile", operationId = "getMe")
@@ -50,6 +53,7 @@ class MeController {
     }
 
     /** Ends every session of the account (their access tokens stop working at once) and starts a new one. */
+    @ResponseStatus(HttpStatus.OK)
     @PostMapping(path = "/api/v1/me/password", produces = "application/json")
     @SignedInOnly
     @Operation(summary = "Change the password; every session ends and a new one starts", operationId = "changePassword")

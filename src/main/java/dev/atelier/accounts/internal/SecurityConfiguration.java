@@ -9,7 +9,6 @@ import dev.atelier.platform.web.Problems;
 import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -31,7 +30,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class SecurityConfiguration implements WebMvcConfigurer {
 
     /** Paths under /api that need no caller; {@link AccessDocs} tells the API description the same. */
-    static final String PUBLIC_API = "/api/v1/auth/**";
+    /**
+     * What needs no caller under {@code /api}: signing in, and providers' webhooks (each provider's
+     * signature scheme is verified by the providers module instead).
+     */
+    static final String[] PUBLIC_API = {"/api/v1/auth/**", "/api/v1/webhooks/providers/**"};
 
     private final AccessRules accessRules;
 
@@ -61,8 +64,6 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         // authorised on its first pass, and the bearer filter does not run again here
                         .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                         .requestMatchers(PUBLIC_API).permitAll()
-                        // providers sign their webhooks; each scheme is verified by the providers module
-                        .requestMatchers(HttpMethod.POST, "/api/v1/webhooks/providers/*").permitAll()
                         .requestMatchers("/api/**").authenticated()
                         .requestMatchers("/v1/**").authenticated() // the OpenAI-compatible API (compat)
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()

@@ -59,7 +59,7 @@ class AdminModelController {
     @Operation(operationId = "adminListModels", summary = "List every model, switched off ones too")
     Page<ModelView> list(
             @Parameter(description = "Only models that make this", schema = @Schema(allowableValues = {
-                    "image", "video", "music", "speech"})) @RequestParam(required = false) String kind,
+                    "image", "video", "music", "speech", "render"})) @RequestParam(required = false) String kind,
             @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
         ModelKind kindFilter = Filters.oneOf("kind", kind, ModelKind.class);
         String scope = "admin-models:" + kindFilter;

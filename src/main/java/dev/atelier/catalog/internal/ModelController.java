@@ -36,7 +36,7 @@ class ModelController {
     @Operation(operationId = "listModels", summary = "List the models on offer, optionally of one kind")
     Page<ModelView> list(
             @Parameter(description = "Only models that make this", schema = @Schema(allowableValues = {
-                    "image", "video", "music", "speech"})) @RequestParam(required = false) String kind,
+                    "image", "video", "music", "speech", "render"})) @RequestParam(required = false) String kind,
             @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
         ModelKind kindFilter = Filters.oneOf("kind", kind, ModelKind.class);
         String scope = "models:" + kindFilter;

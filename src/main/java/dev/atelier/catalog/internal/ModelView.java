@@ -17,7 +17,7 @@ import java.util.Map;
 @Schema(name = "Model", requiredProperties = {"id", "kind", "provider", "name", "parameters", "price", "inputs",
         "available"})
 record ModelView(@Schema(example = "local/sketch") String id,
-        @Schema(allowableValues = {"image", "video", "music", "speech"}) String kind, String provider, String name,
+        @Schema(allowableValues = {"image", "video", "music", "speech", "render"}) String kind, String provider, String name,
         String description, boolean enabled, int promptMaxLength, List<ParameterView> parameters, PriceView price,
         Map<String, Integer> inputs, String fallbackModel, boolean available, String unavailableReason) {
 

@@ -35,6 +35,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -59,6 +60,7 @@ class ProjectController {
         this.cursors = cursors;
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(consumes = JSON, produces = JSON)
     @RequiresScope(Scope.PROJECTS_WRITE)
     @Operation(summary = "Create a project with an empty timeline", operationId = "createProject")
@@ -75,6 +77,7 @@ class ProjectController {
         return created(project);
     }
 
+    @ResponseStatus(HttpStatus.OK)
     @GetMapping(produces = JSON)
     @RequiresScope(Scope.PROJECTS_READ)
     @Operation(summary = "The caller's projects, newest first (without timelines)", operationId = "listProjects")
@@ -91,6 +94,7 @@ class ProjectController {
                 .map(ProjectSummaryView::of);
     }
 
+    @ResponseStatus(HttpStatus.OK)
     @GetMapping(path = "/{id}", produces = JSON)
     @RequiresScope(Scope.PROJECTS_READ)
     @Operation(summary = "A project with its timeline", operationId = "getProject")
@@ -102,6 +106,7 @@ class ProjectController {
         return ok(projects.get(user, id));
     }
 
+    @ResponseStatus(HttpStatus.OK)
     @PutMapping(path = "/{id}/timeline", consumes = JSON, produces = JSON)
     @RequiresScope(Scope.PROJECTS_WRITE)
     @Operation(summary = "Replace the timeline (needs If-Match)", operationId = "replaceProjectTimeline")
@@ -127,6 +132,7 @@ class ProjectController {
         return ok(projects.replaceTimeline(user, id, ifMatch, reader.read(body)));
     }
 
+    @ResponseStatus(HttpStatus.OK)
     @PatchMapping(path = "/{id}", consumes = JSON, produces = JSON)
     @RequiresScope(Scope.PROJECTS_WRITE)
     @Operation(summary = "Rename, or change the output (which needs If-Match)", operationId = "updateProject")
@@ -150,6 +156,7 @@ class ProjectController {
                 body.output() == null ? null : body.output().settings()));
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(path = "/{id}/duplicate", produces = JSON)
     @RequiresScope(Scope.PROJECTS_WRITE)
     @Operation(summary = "Copy a project (its timeline and output) under a new id", operationId = "duplicateProject")
@@ -168,6 +175,7 @@ class ProjectController {
         return created(projects.duplicate(user, id, name));
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @DeleteMapping("/{id}")
     @RequiresScope(Scope.PROJECTS_WRITE)
     @Operation(summary = "Delete a project (its assets are let go of, not deleted)", operationId = "deleteProject")

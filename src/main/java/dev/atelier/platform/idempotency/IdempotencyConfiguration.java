@@ -71,7 +71,7 @@ class IdempotencyConfiguration implements WebMvcConfigurer {
                 }
                 return filter.decide(request, response);
             }
-        }).addPathPatterns("/api/**").order(Ordered.LOWEST_PRECEDENCE);
+        }).addPathPatterns("/api/**", "/v1/**").order(Ordered.LOWEST_PRECEDENCE);
     }
 
     private static boolean required(HandlerMethod method) {

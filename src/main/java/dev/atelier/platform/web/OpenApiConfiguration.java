@@ -89,11 +89,13 @@ class OpenApiConfiguration {
     @SuppressWarnings({"rawtypes", "unchecked"})
     static Schema<?> fieldProblem() {
         Schema field = new ObjectSchema()
-                .description("One invalid field of a request")
-                .addProperty("field", new StringSchema().description("The field's path, e.g. `params.width`"))
+                .description("One invalid field of a request: `field` names a request field, `path` a place "
+                        + "in a document the request carries (a timeline); one of them is present")
+                .addProperty("field", new StringSchema().description("The field, e.g. `params.width`"))
+                .addProperty("path", new StringSchema().description("A JSON path, e.g. `$.video.clips[3].trimInMs`"))
                 .addProperty("code", new StringSchema().description("What is wrong, e.g. `size`, `not_blank`"))
                 .addProperty("message", new StringSchema().description("What is wrong, for people"));
-        field.setRequired(List.of("field", "message"));
+        field.setRequired(List.of("message"));
         return field;
     }
 }

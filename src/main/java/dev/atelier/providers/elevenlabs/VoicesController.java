@@ -15,6 +15,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The ElevenLabs voices a speech request may name ({@code params.voice}). */
@@ -31,6 +32,7 @@ class VoicesController {
         this.cursors = cursors;
     }
 
+    @ResponseStatus(HttpStatus.OK)
     @GetMapping(path = "/api/v1/providers/elevenlabs/voices", produces = "application/json")
     @Operation(summary = "List the ElevenLabs voices", operationId = "listElevenLabsVoices")
     @ApiResponse(responseCode = "200", description = "A page of voices")

@@ -4,6 +4,7 @@ import dev.atelier.generation.ProviderCallbacks;
 import dev.atelier.platform.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -49,11 +51,15 @@ class ProviderWebhookController {
         this.clock = clock;
     }
 
-    record Receipt(String outcome) {
+    record Receipt(@Schema(allowableValues = {"delivered", "replay", "ignored", "unknown_job"}) String outcome) {
     }
 
+    @ResponseStatus(HttpStatus.OK)
     @PostMapping(path = "/api/v1/webhooks/providers/{provider}", produces = "application/json")
-    @Operation(summary = "Receive a model provider's signed webhook", operationId = "receiveProviderWebhook")
+    @Operation(summary = "Receive a model provider's signed webhook", operationId = "receiveProviderWebhook",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The provider's "
+                    + "notice, exactly as signed", content = @Content(mediaType = "application/json",
+                    schema = @Schema(type = "object", description = "The provider's own shape"))))
     @ApiResponse(responseCode = "200", description = "Handled, or a replay acknowledged and ignored")
     @ApiResponse(responseCode = "401", description = "Bad, expired or missing signature",
             content = @Content(mediaType = "application/problem+json"))

@@ -30,6 +30,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -64,6 +65,7 @@ class ExportController {
             String format) {
     }
 
+    @ResponseStatus(HttpStatus.ACCEPTED)
     @PostMapping(path = "/api/v1/projects/{id}/exports", consumes = JSON, produces = JSON)
     @RequiresScope(Scope.PROJECTS_WRITE)
     @Operation(summary = "Export the project's timeline to a video file (priced per second of output)",
@@ -88,6 +90,7 @@ class ExportController {
                 .body(views.of(e));
     }
 
+    @ResponseStatus(HttpStatus.OK)
     @GetMapping(path = "/api/v1/exports/{id}", produces = JSON)
     @RequiresScope(Scope.PROJECTS_READ)
     @Operation(summary = "An export: status, progress, time left, the video, the error", operationId = "getExport")
@@ -98,6 +101,7 @@ class ExportController {
         return views.of(exports.get(user, id));
     }
 
+    @ResponseStatus(HttpStatus.OK)
     @GetMapping(path = "/api/v1/projects/{id}/exports", produces = JSON)
     @RequiresScope(Scope.PROJECTS_READ)
     @Operation(summary = "A project's exports, newest first", operationId = "listExports")
@@ -114,6 +118,7 @@ class ExportController {
                 .map(views::of);
     }
 
+    @ResponseStatus(HttpStatus.OK)
     @PostMapping(path = "/api/v1/exports/{id}/cancel", produces = JSON)
     @RequiresScope(Scope.PROJECTS_WRITE)
     @Operation(summary = "Cancel an export: ffmpeg stops, the credits come back", operationId = "cancelExport")

@@ -1,5 +1,6 @@
 package dev.atelier.render.internal;
 
+import org.springframework.http.HttpStatus;
 import dev.atelier.accounts.CurrentUser;
 import dev.atelier.accounts.RequiresScope;
 import dev.atelier.accounts.Scope;
@@ -21,6 +22,7 @@ import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -35,6 +37,7 @@ class FrameController {
         this.frames = frames;
     }
 
+    @ResponseStatus(HttpStatus.OK)
     @GetMapping(path = "/api/v1/projects/{id}/frame", produces = {"image/jpeg", "image/png", PROBLEM})
     @RequiresScope(Scope.PROJECTS_READ)
     @Operation(summary = "One frame of the timeline as an image", operationId = "getProjectFrame")

@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -56,6 +57,7 @@ class PreviewController {
         this.rateLimits = rateLimits;
     }
 
+    @ResponseStatus(HttpStatus.ACCEPTED)
     @PostMapping(path = "/api/v1/projects/{id}/preview", produces = JSON)
     @RequiresScope(Scope.PROJECTS_READ)
     @Operation(summary = "Preview the whole timeline at 360p as HLS; unchanged windows come from the cache",
@@ -75,6 +77,7 @@ class PreviewController {
                 .body(view(p));
     }
 
+    @ResponseStatus(HttpStatus.OK)
     @GetMapping(path = "/api/v1/previews/{id}", produces = JSON)
     @RequiresScope(Scope.PROJECTS_READ)
     @Operation(summary = "A preview: windows ready, rendered and reused, and its playlist", operationId = "getPreview")

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Stock-photo search and import. */
@@ -40,6 +41,7 @@ class StockController {
         this.cursors = cursors;
     }
 
+    @ResponseStatus(HttpStatus.OK)
     @GetMapping(path = "/api/v1/stock/photos", produces = "application/json")
     @RequiresScope(Scope.LIBRARY_READ)
     @Operation(summary = "Search stock photos (Pexels, Unsplash)", operationId = "searchStockPhotos")
@@ -68,6 +70,7 @@ class StockController {
             String pageUrl, String attribution) {
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping(path = "/api/v1/stock/photos/{source}/{id}/import", produces = "application/json")
     @RequiresScope(Scope.LIBRARY_WRITE)
     @Operation(summary = "Copy a stock photo into the library with its attribution", operationId = "importStockPhoto")

@@ -49,6 +49,7 @@ class DeliveryController {
         this.cursors = cursors;
     }
 
+    @ResponseStatus(HttpStatus.OK)
     @GetMapping
     @Operation(summary = "The endpoint's deliveries, newest first, each with its latest attempt",
             operationId = "listWebhookDeliveries")
@@ -63,6 +64,7 @@ class DeliveryController {
                 .map(d -> DeliveryView.of(d, null));
     }
 
+    @ResponseStatus(HttpStatus.OK)
     @GetMapping("/{deliveryId}")
     @Operation(summary = "One delivery with its last 50 attempts", operationId = "getWebhookDelivery")
     DeliveryView get(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID endpointId,

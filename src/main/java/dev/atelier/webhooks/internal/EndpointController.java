@@ -78,6 +78,7 @@ class EndpointController {
                 .body(EndpointView.of(created.endpoint(), created.secret(), clock.instant()));
     }
 
+    @ResponseStatus(HttpStatus.OK)
     @GetMapping
     @Operation(summary = "List your webhook endpoints, newest first", operationId = "listWebhookEndpoints")
     Page<EndpointView> list(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) Integer limit,
@@ -88,6 +89,7 @@ class EndpointController {
                 .map(e -> EndpointView.of(e, null, clock.instant()));
     }
 
+    @ResponseStatus(HttpStatus.OK)
     @GetMapping("/{id}")
     @Operation(summary = "Get a webhook endpoint", operationId = "getWebhookEndpoint")
     @ApiResponse(responseCode = "404", description = "No such endpoint", content = @Content(mediaType = "application/problem+json"))
@@ -95,6 +97,7 @@ class EndpointController {
         return EndpointView.of(endpoints.get(user, id), null, clock.instant());
     }
 
+    @ResponseStatus(HttpStatus.OK)
     @PatchMapping(path = "/{id}", consumes = "application/json")
     @Operation(summary = "Change a webhook endpoint's URL, events, description, or enable it again", operationId = "updateWebhookEndpoint")
     @ApiResponse(responseCode = "404", description = "No such endpoint", content = @Content(mediaType = "application/problem+json"))
@@ -104,6 +107,7 @@ class EndpointController {
                 null, clock.instant());
     }
 
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @DeleteMapping("/{id}")
     @Operation(summary = "Delete a webhook endpoint and its deliveries", operationId = "deleteWebhookEndpoint")
     @ApiResponse(responseCode = "204", description = "Deleted")
@@ -113,6 +117,7 @@ class EndpointController {
         return ResponseEntity.noContent().build();
     }
 
+    @ResponseStatus(HttpStatus.OK)
     @PostMapping("/{id}/rotate-secret")
     @Operation(summary = "Give the endpoint a new signing secret (shown once); the old one also signs for 24 h",
             operationId = "rotateWebhookEndpointSecret")

@@ -1,5 +1,6 @@
 package dev.atelier.webhooks.internal;
 
+import org.springframework.http.HttpStatus;
 import dev.atelier.accounts.CurrentUser;
 import dev.atelier.accounts.RequiresScope;
 import dev.atelier.accounts.Scope;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The user's webhook settings: below which balance {@code credits.low} is sent (0: never). */
@@ -41,12 +43,14 @@ class SettingsController {
     record Settings(@NotNull @Min(0) @Max(1_000_000_000) Long creditsLowThreshold) {
     }
 
+    @ResponseStatus(HttpStatus.OK)
     @GetMapping
     @Operation(summary = "Your webhook settings", operationId = "getWebhookSettings")
     Settings get(@AuthenticationPrincipal CurrentUser user) {
         return new Settings(intake.threshold(user.id()));
     }
 
+    @ResponseStatus(HttpStatus.OK)
     @PutMapping(consumes = "application/json")
     @Operation(summary = "Set the balance below which credits.low is sent (0: never)", operationId = "updateWebhookSettings")
     @ApiResponse(responseCode = "400", description = "Invalid threshold", content = @Content(mediaType = "application/problem+json"))
