@@ -10,7 +10,7 @@ import java.util.Set;
 public record OutputSettings(
         @Schema(minimum = "128", maximum = "1920", example = "1920") int width,
         @Schema(minimum = "128", maximum = "1920", example = "1080") int height,
-        @Schema(allowableValues = {"24", "25", "30", "50", "60"}, example = "30") int fps) {
+        @Schema(description = "24, 25, 30, 50 or 60", minimum = "24", maximum = "60", example = "30") int fps) {
 
     public static final int MIN_SIDE = 128;
     public static final int MAX_SIDE = 1920;

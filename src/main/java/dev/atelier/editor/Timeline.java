@@ -16,7 +16,7 @@ import java.util.UUID;
  */
 @Schema(description = "The timeline document, schema version 1 (integer milliseconds)")
 public record Timeline(
-        @Schema(description = "Always 1", allowableValues = "1", defaultValue = "1")
+        @Schema(description = "Always 1", minimum = "1", maximum = "1", defaultValue = "1")
         Integer schemaVersion,
         @Schema(description = "The main video track")
         VideoTrack video,

@@ -35,6 +35,14 @@ class EditorOpenApiTest {
         assertThat(put.get("requestBody").toString()).contains("#/components/schemas/Timeline");
         assertThat(put.get("responses").propertyNames()).contains("200", "404", "412", "422", "428");
         assertThat(put.get("responses").get("422").get("content").has("application/problem+json")).isTrue();
+        for (String name : java.util.List.of("Timeline", "VideoClip", "TextClip", "AudioClip", "Ducking", "OutputSettings",
+                "ProjectOutputRequest")) {
+            schemas.get(name).get("properties").forEach(property -> assertThat(
+                    property.path("type").asString("").equals("integer") && property.has("enum"))
+                    .as(name + ": an integer with a list of string values no integer matches").isFalse());
+        }
+        JsonNode limit = docs.get("paths").get("/api/v1/projects").get("get").get("parameters").get(0);
+        assertThat(limit.get("schema").get("type").asString()).isEqualTo("integer");
         assertThat(docs.get("paths").get("/api/v1/projects").get("post").get("responses").has("201")).isTrue();
         assertThat(docs.get("paths").get("/api/v1/projects/{id}").get("delete").get("responses").has("204")).isTrue();
     }

@@ -82,9 +82,9 @@ class ProjectController {
     @ApiResponse(responseCode = "400", description = "invalid_limit or invalid_cursor",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
     Page<ProjectSummaryView> list(@AuthenticationPrincipal CurrentUser user,
-            @Parameter(schema = @Schema(minimum = "1", maximum = "100", defaultValue = "20"))
+            @Parameter(schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "100", defaultValue = "20"))
             @RequestParam(required = false) Integer limit,
-            @Parameter(schema = @Schema(maxLength = 1024)) @RequestParam(required = false) String cursor) {
+            @Parameter(schema = @Schema(type = "string", maxLength = 1024)) @RequestParam(required = false) String cursor) {
         String scope = "projects:" + user.id();
         PageRequest page = cursors.request(scope, limit, cursor);
         return cursors.page(scope, page, projects.page(user, page), p -> List.of(p.createdAt(), p.id()))
@@ -190,7 +190,7 @@ class ProjectController {
 
     /** The 422 answer's shape, for the OpenAPI description. */
     @Schema(name = "InvalidTimelineProblem")
-    record TimelineProblemDocument(String type, String title, int status, String detail, String code, String requestId,
-            List<TimelineProblem> errors) {
+    record TimelineProblemDocument(String type, String title, int status, String detail, String instance, String code,
+            String requestId, List<TimelineProblem> errors) {
     }
 }

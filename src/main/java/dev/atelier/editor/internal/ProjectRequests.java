@@ -38,7 +38,7 @@ final class ProjectRequests {
     record Output(
             @Schema(minimum = "128", maximum = "1920", description = "Even") Integer width,
             @Schema(minimum = "128", maximum = "1920", description = "Even") Integer height,
-            @Schema(allowableValues = {"24", "25", "30", "50", "60"}, defaultValue = "30") Integer fps,
+            @Schema(description = "24, 25, 30, 50 or 60", minimum = "24", maximum = "60", defaultValue = "30") Integer fps,
             @Schema(allowableValues = {"landscape-1080p", "landscape-720p", "portrait-1080p", "portrait-720p",
                     "square-1080p", "square-720p"})
             @Size(max = 40) String preset) {
