@@ -220,7 +220,7 @@ class ProvidersThroughTheApiTest {
         TestUsers.TestUser user = users.signUp();
         awaitProviderJob(user, submitted(user, "replicate/flux-schnell"));
 
-        String metrics = api.get("/actuator/prometheus").send().text();
+        String metrics = api.get("/actuator/prometheus").bearer(users.admin().accessToken()).send().text(); // admins only
 
         assertThat(metrics).contains("resilience4j_circuitbreaker_state{", "name=\"replicate\"",
                 "atelier_provider_calls_seconds_count{", "provider=\"replicate\"");

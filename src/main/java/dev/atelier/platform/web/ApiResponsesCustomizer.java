@@ -29,7 +29,7 @@ import org.springframework.util.StringUtils;
  * every operation, including those of modules written later:
  * <ul>
  * <li>every response carries {@code X-Request-Id}; 201 may and 202 and redirects must carry
- * {@code Location}; 429 and 503 carry {@code Retry-After}, 429 and the successes of operations that
+ * {@code Location}; 429 carries {@code Retry-After} (503 may), 429 and the successes of operations that
  * can answer it the {@code RateLimit-*} headers;
  * <li>every error response is {@code application/problem+json} with the {@code Problem} schema;
  * <li>every operation may answer 400 (a malformed query string, a field out of bounds) and 500;
@@ -182,7 +182,8 @@ class ApiResponsesCustomizer implements GlobalOpenApiCustomizer {
             if (status >= 400) {
                 problem(code, response);
                 if (status == 429 || status == 503) {
-                    headers(response).putIfAbsent(ApiHeaders.RETRY_AFTER, ref(ApiHeaders.RETRY_AFTER, true));
+                    // a 503 for a service an operator has not switched on has no time to wait for
+                    headers(response).putIfAbsent(ApiHeaders.RETRY_AFTER, ref(ApiHeaders.RETRY_AFTER, status == 429));
                 }
                 if (status == 429) {
                     rateLimitHeaders(response);

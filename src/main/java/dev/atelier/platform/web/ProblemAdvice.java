@@ -1,5 +1,6 @@
 package dev.atelier.platform.web;
 
+import jakarta.validation.ConstraintViolationException;
 import dev.atelier.platform.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
@@ -50,6 +51,28 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> denied(AccessDeniedException e, HttpServletRequest request) {
         return ResponseEntity.status(HttpStatus.FORBIDDEN)
                 .body(Problems.of(HttpStatus.FORBIDDEN, "forbidden", "You may not do this", request));
+    }
+
+    /**
+     * Bean Validation on a {@code @Validated} controller's parameters (method validation through a
+     * proxy rather than MVC's own): the caller's input, said like every other invalid field.
+     */
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> constraintViolated(ConstraintViolationException e, HttpServletRequest request) {
+        List<Map<String, String>> errors = e.getConstraintViolations().stream()
+                .map(violation -> Map.of("field", parameterName(violation.getPropertyPath().toString()),
+                        "message", String.valueOf(violation.getMessage())))
+                .toList();
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation_failed",
+                "The request has invalid fields", request);
+        problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** {@code frame.atMs} (method.parameter) names the parameter {@code atMs}. */
+    private static String parameterName(String path) {
+        int dot = path.indexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
     }
 
     @ExceptionHandler(Exception.class)
