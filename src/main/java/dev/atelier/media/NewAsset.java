@@ -24,9 +24,9 @@ public record NewAsset(UUID ownerId, AssetOrigin origin, String name, AssetKind 
         return new NewAsset(ownerId, AssetOrigin.GENERATION, name, expectedKind, null);
     }
 
-    /** A rendered video, kept until deleted. */
-    public static NewAsset rendered(UUID ownerId, String name) {
-        return new NewAsset(ownerId, AssetOrigin.RENDER, name, AssetKind.VIDEO, null);
+    /** A rendered video, kept for {@code keepFor} unless something pins it (null: until deleted). */
+    public static NewAsset rendered(UUID ownerId, String name, Duration keepFor) {
+        return new NewAsset(ownerId, AssetOrigin.RENDER, name, AssetKind.VIDEO, keepFor);
     }
 
     /** An upload, kept for {@code keepFor} unless something pins it. */

@@ -23,6 +23,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param workerSkip how long a worker that failed is passed over
  * @param publicUrl how workers reach this node (signed input links, uploads, callbacks)
  * @param worker this node as a remote worker
+ * @param exportRetention how long an exported video stays in the library unless pinned (then
+ *     retention removes it); 0 keeps exports until their owner deletes them
  */
 @ConfigurationProperties("atelier.render")
 public record RenderProperties(
@@ -37,10 +39,16 @@ public record RenderProperties(
         String workerSecret,
         @DefaultValue("60s") Duration workerSkip,
         URI publicUrl,
-        @DefaultValue Worker worker) {
+        @DefaultValue Worker worker,
+        @DefaultValue("30d") Duration exportRetention) {
 
     /** @param enabled accept signed render requests from a server ({@code /render-worker/renders}) */
     public record Worker(@DefaultValue("false") boolean enabled) {
+    }
+
+    /** What an export's video is stored with: its retention, or none. */
+    public Duration exportKeepFor() {
+        return exportRetention == null || exportRetention.isZero() ? null : exportRetention;
     }
 
     public boolean remote() {

@@ -266,6 +266,46 @@ class OpenAiCompatibleTest {
         assertThat(broken.json().get("error").get("code").asString()).isEqualTo("malformed_multipart");
     }
 
+    @Autowired
+    dev.atelier.generation.ScriptedProvider provider;
+
+    @Test
+    void anEditSendsThePictureToAModelThatTakesImagesAndOneThatTakesNoneRefusesIt() throws Exception {
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB), "png", png);
+        String prompt = "make it blue " + UUID.randomUUID();
+        provider.script(prompt, dev.atelier.generation.ScriptedProvider.doneNow());
+
+        Api.Response edited = openai.post("/v1/images/edits").body("multipart/form-data; boundary=b",
+                java.net.http.HttpRequest.BodyPublishers.ofByteArray(form(prompt, "test/scripted", png.toByteArray()))).send();
+
+        assertThat(edited.status()).as(edited.toString()).isEqualTo(200);
+        assertThat(edited.json().get("data")).hasSize(1);
+        JsonNode job = api.get("/api/v1/generations").bearer(user.accessToken()).send().json().get("data").get(0);
+        assertThat(job.get("model").asString()).isEqualTo("test/scripted");
+        String input = job.get("inputAssetIds").get(0).asString();
+        assertThat(api.get("/api/v1/assets/" + input).bearer(user.accessToken()).send().json().get("width").asInt())
+                .isEqualTo(64);
+
+        int assetsBefore = api.get("/api/v1/assets?limit=100").bearer(user.accessToken()).send().json().get("data").size();
+        Api.Response refused = openai.post("/v1/images/edits").body("multipart/form-data; boundary=b",
+                java.net.http.HttpRequest.BodyPublishers.ofByteArray(form("x", "gpt-image-1", png.toByteArray()))).send();
+        assertOpenAiError(refused, 400, "invalid_request_error", "inputs_not_accepted", null);
+        assertThat(api.get("/api/v1/assets?limit=100").bearer(user.accessToken()).send().json().get("data").size())
+                .as("the refused edit's picture is not kept").isEqualTo(assetsBefore);
+    }
+
+    private static byte[] form(String prompt, String model, byte[] png) {
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--b\r\nContent-Disposition: form-data; name=\"prompt\"\r\n\r\n" + prompt + "\r\n"
+                + "--b\r\nContent-Disposition: form-data; name=\"model\"\r\n\r\n" + model + "\r\n"
+                + "--b\r\nContent-Disposition: form-data; name=\"image\"; filename=\"in.png\"\r\n"
+                + "Content-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(png);
+        body.writeBytes("\r\n--b--\r\n".getBytes(StandardCharsets.UTF_8));
+        return body.toByteArray();
+    }
+
     private void assertOpenAiError(Api.Response response, int status, String type, String code, String param) {
         assertThat(response.status()).as(response.toString()).isEqualTo(status);
         assertThat(response.header("Content-Type")).startsWith("application/json");

@@ -67,6 +67,11 @@ class PreviewAndExportTest {
         assertThat(export.get("progress").asInt()).isEqualTo(100);
         assertThat(export.get("costCharged").asLong()).isEqualTo(12);
         assertThat(studio.available()).isEqualTo(before - 12);
+        JsonNode asset = api.get("/api/v1/assets/" + export.get("outputAssetId").asString()).bearer(studio.token())
+                .send().json();
+        assertThat(asset.get("origin").asString()).isEqualTo("render");
+        assertThat(Duration.between(java.time.Instant.parse(asset.get("createdAt").asString()),
+                java.time.Instant.parse(asset.get("expiresAt").asString()))).isEqualTo(Duration.ofDays(30)); // then retention
         Path video = studio.download(export);
         assertThat(MediaChecks.durationMs(video)).isBetween(12_000L - 40, 12_000L + 40);
         MediaChecks.assertEveryClip(video, 12, 1000);

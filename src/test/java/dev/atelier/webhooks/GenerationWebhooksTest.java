@@ -148,6 +148,33 @@ class GenerationWebhooksTest {
         }
     }
 
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
+
+    /** Render publishes ExportFinished in the transaction that ends an export; canceled ones are not sent. */
+    @Test
+    void anEndedExportIsDeliveredAsSucceededOrFailedAndACanceledOneIsNot() {
+        TestUser user = users.signUp();
+        try (Receiver receiver = Receiver.start()) {
+            webhooks.create(user, receiver.url("/hook"), "export.succeeded", "export.failed");
+            UUID done = UUID.randomUUID();
+            UUID late = UUID.randomUUID();
+            transactions.executeWithoutResult(tx -> {
+                events.publishEvent(new dev.atelier.render.ExportFinished(done, user.id(), "succeeded",
+                        java.util.Map.of("id", done.toString(), "status", "succeeded")));
+                events.publishEvent(new dev.atelier.render.ExportFinished(late, user.id(), "timed_out",
+                        java.util.Map.of("id", late.toString(), "status", "timed_out")));
+                events.publishEvent(new dev.atelier.render.ExportFinished(UUID.randomUUID(), user.id(), "canceled",
+                        java.util.Map.of("status", "canceled")));
+            });
+
+            await().atMost(Receiver.patience()).until(() -> receiver.received.size() == 2);
+            assertThat(event(receiver, "export.succeeded").get("data").get("id").asString()).isEqualTo(done.toString());
+            assertThat(event(receiver, "export.failed").get("data").get("status").asString()).isEqualTo("timed_out");
+            assertThat(messages(user)).as("nothing recorded for the canceled export").isEqualTo(2);
+        }
+    }
+
     private static JsonNode event(Receiver receiver, String type) {
         return receiver.received.stream().map(WebhookClient::json).filter(e -> e.get("type").asString().equals(type))
                 .findFirst().orElseThrow();

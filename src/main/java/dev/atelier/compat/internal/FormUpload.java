@@ -128,6 +128,11 @@ class FormUpload {
         return in.readNBytes(max);
     }
 
+    /** Deletes uploads of a form that was refused before any job took them as inputs. */
+    void discardUnused(List<Asset> files) {
+        discard(files);
+    }
+
     private void discard(List<Asset> files) {
         for (Asset file : files) {
             try {

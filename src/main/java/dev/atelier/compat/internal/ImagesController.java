@@ -74,25 +74,43 @@ class ImagesController {
     void edit(@AuthenticationPrincipal CurrentUser user, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         FormUpload.Form form = forms.read(user, request, Set.of("image", "image[]"));
-        if (form.files().isEmpty()) {
-            throw ImageRequests.invalid("image", "image is required: the picture to edit");
+        List<UUID> pictures = form.files().stream().map(Asset::id).toList();
+        ImageRequest body;
+        List<UUID> submitted;
+        try {
+            if (pictures.isEmpty()) {
+                throw ImageRequests.invalid("image", "image is required: the picture to edit");
+            }
+            body = new ImageRequest(form.field("prompt"), form.field("model"), form.number("n"),
+                    form.field("size"), form.field("response_format"), form.field("output_format"));
+            submitted = submit(user, body, pictures);
+        } catch (RuntimeException e) {
+            forms.discardUnused(form.files()); // refused before any job took them: nothing keeps them
+            throw e;
         }
-        ImageRequest body = new ImageRequest(form.field("prompt"), form.field("model"), form.number("n"),
-                form.field("size"), form.field("response_format"), form.field("output_format"));
-        answer(user, body, form.files().stream().map(Asset::id).toList(), response);
+        respond(user, body, submitted, response); // the jobs hold the pictures as their inputs from here on
     }
 
     private void answer(CurrentUser user, ImageRequest body, List<UUID> inputs, HttpServletResponse response)
             throws IOException {
+        respond(user, body, submit(user, body, inputs), response);
+    }
+
+    private List<UUID> submit(CurrentUser user, ImageRequest body, List<UUID> inputs) {
         String prompt = ImageRequests.prompt(body.prompt());
         int count = ImageRequests.count(body.n(), properties.maxImages());
-        boolean base64 = ImageRequests.base64(body.responseFormat(), body.model());
-        String outputFormat = ImageRequests.outputFormat(body.outputFormat());
+        ImageRequests.base64(body.responseFormat(), body.model());
+        ImageRequests.outputFormat(body.outputFormat());
         Model model = models.resolve(body.model(), ModelKind.IMAGE, DEFAULT_MODEL);
-        List<UUID> submitted = submit(user, model, prompt, body.size(), count, inputs);
+        return submit(user, model, prompt, body.size(), count, inputs);
+    }
+
+    private void respond(CurrentUser user, ImageRequest body, List<UUID> submitted, HttpServletResponse response)
+            throws IOException {
         List<GenerationJob> ended = waiter.awaitAll(user, submitted, properties.imageWait());
         JobOutcomes.requireSucceeded(ended);
-        answers.write(response, ended, base64, outputFormat);
+        answers.write(response, ended, ImageRequests.base64(body.responseFormat(), body.model()),
+                ImageRequests.outputFormat(body.outputFormat()));
     }
 
     /** All or nothing: if the k-th cannot start, the ones before it are canceled (credits released). */

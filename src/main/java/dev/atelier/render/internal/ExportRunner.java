@@ -1,5 +1,6 @@
 package dev.atelier.render.internal;
 
+import dev.atelier.render.RenderProperties;
 import dev.atelier.editor.Timeline;
 import dev.atelier.media.Asset;
 import dev.atelier.media.Assets;
@@ -49,9 +50,12 @@ class ExportRunner {
     private final ObjectMapper json;
     private final Clock clock;
 
+    private final RenderProperties properties;
+
     ExportRunner(ExportRows rows, RenderTransitions transitions, RenderInputs inputs, RenderProcess process,
             RenderTools tools, WorkFolders folders, RunningRenders running, Assets assets, RemoteRenders remote,
-            ObjectMapper json, Clock clock) {
+            ObjectMapper json, Clock clock, RenderProperties properties) {
+        this.properties = properties;
         this.rows = rows;
         this.transitions = transitions;
         this.inputs = inputs;
@@ -170,7 +174,7 @@ class ExportRunner {
         Asset video;
         try {
             video = assets.store(NewAsset.rendered(e.ownerId(), "export-" + e.id().toString().substring(0, 8)
-                    + "." + e.format()), target);
+                    + "." + e.format(), properties.exportKeepFor()), target);
         } catch (MediaRejected rejected) {
             throw new RenderFailure("output_rejected", "The rendered video was refused by the library: "
                     + rejected.getMessage());

@@ -1,5 +1,6 @@
 package dev.atelier.render.internal;
 
+import dev.atelier.render.RenderProperties;
 import dev.atelier.media.Asset;
 import dev.atelier.media.Assets;
 import dev.atelier.media.MediaRejected;
@@ -50,8 +51,11 @@ class RenderCallbackController {
     private final TransactionTemplate transactions;
     private final ObjectMapper json;
 
+    private final RenderProperties properties;
+
     RenderCallbackController(SignedMessages signed, ExportRows rows, RenderTransitions transitions, Assets assets,
-            WorkFolders folders, TransactionTemplate transactions, ObjectMapper json) {
+            WorkFolders folders, TransactionTemplate transactions, ObjectMapper json, RenderProperties properties) {
+        this.properties = properties;
         this.signed = signed;
         this.rows = rows;
         this.transitions = transitions;
@@ -133,7 +137,7 @@ class RenderCallbackController {
                 Files.copy(new BoundedInput(in, MAX_UPLOAD), file, StandardCopyOption.REPLACE_EXISTING);
             }
             Asset video = assets.store(NewAsset.rendered(e.ownerId(), "export-" + id.toString().substring(0, 8)
-                    + "." + e.format()), file);
+                    + "." + e.format(), properties.exportKeepFor()), file);
             if (!rows.uploaded(id, video.id())) {
                 assets.delete(video.id()); // a second upload, or the export ended meanwhile
                 return ResponseEntity.status(HttpStatus.CONFLICT).build();
