@@ -244,23 +244,13 @@ class OpenAiProvider extends RemoteProvider implements WebhookReceiver {
 
     @Override
     public Verified verify(HttpHeaders headers, byte[] body, Instant now) {
-        String messageId = headers.getFirst("webhook-id");
-        var verdict = webhooks.verify(messageId, headers.getFirst("webhook-timestamp"),
-                headers.getFirst("webhook-signature"), body, now);
-        if (verdict != StandardWebhooks.Verdict.VALID) {
-            return new Verified.Refused("invalid_signature", "The webhook signature did not verify (" + verdict + ")");
-        }
-        JsonNode event;
-        try {
-            event = JSON.readTree(body);
-        } catch (RuntimeException e) {
-            return new Verified.Ignored("not JSON");
-        }
-        String type = event.path("type").asString("");
-        String videoId = event.path("data").path("id").asString(null);
-        if (!type.startsWith("video.") || videoId == null) {
-            return new Verified.Ignored("event " + type);
-        }
-        return new Verified.Notice(messageId, videoId, request -> poll(request, videoId));
+        return WebhookReceiver.standardWebhook(webhooks, headers, body, now, JSON, (messageId, event) -> {
+            String type = event.path("type").asString("");
+            String videoId = event.path("data").path("id").asString(null);
+            if (!type.startsWith("video.") || videoId == null) {
+                return new Verified.Ignored("event " + type);
+            }
+            return new Verified.Notice(messageId, videoId, request -> poll(request, videoId));
+        });
     }
 }

@@ -199,23 +199,13 @@ class ReplicateProvider extends RemoteProvider implements WebhookReceiver {
 
     @Override
     public Verified verify(HttpHeaders headers, byte[] body, Instant now) {
-        String messageId = headers.getFirst("webhook-id");
-        var verdict = webhooks.verify(messageId, headers.getFirst("webhook-timestamp"),
-                headers.getFirst("webhook-signature"), body, now);
-        if (verdict != StandardWebhooks.Verdict.VALID) {
-            return new Verified.Refused("invalid_signature", "The webhook signature did not verify (" + verdict + ")");
-        }
-        JsonNode prediction;
-        try {
-            prediction = JSON.readTree(body);
-        } catch (RuntimeException e) {
-            return new Verified.Ignored("not JSON");
-        }
-        String id = text(prediction, "id");
-        if (id == null) {
-            return new Verified.Ignored("no prediction id");
-        }
-        return new Verified.Notice(messageId, id, request -> outcome(prediction)); // webhook-id is kept on retries
+        return WebhookReceiver.standardWebhook(webhooks, headers, body, now, JSON, (messageId, prediction) -> {
+            String id = text(prediction, "id");
+            if (id == null) {
+                return new Verified.Ignored("no prediction id");
+            }
+            return new Verified.Notice(messageId, id, request -> outcome(prediction)); // webhook-id is kept on retries
+        });
     }
 
     private static String snake(String camel) {
