@@ -1,8 +1,6 @@
 package dev.atelier.generation.internal;
 
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
+import dev.atelier.platform.scheduling.RunningThreads;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,23 +9,5 @@ import org.springframework.stereotype.Component;
  * thread is interrupted instead of finishing work nobody will pay for.
  */
 @Component
-class RunningWork {
-
-    private final Map<UUID, Thread> threads = new ConcurrentHashMap<>();
-
-    void enter(UUID generationId) {
-        threads.put(generationId, Thread.currentThread());
-    }
-
-    void leave(UUID generationId) {
-        threads.remove(generationId, Thread.currentThread());
-        Thread.interrupted(); // an interrupt meant for this job must not leak into the worker's next task
-    }
-
-    void interrupt(UUID generationId) {
-        Thread thread = threads.get(generationId);
-        if (thread != null) {
-            thread.interrupt();
-        }
-    }
+class RunningWork extends RunningThreads {
 }
