@@ -9,6 +9,7 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -34,26 +35,20 @@ class RunExportTask {
 
     @Bean
     CustomTask<Void> runExport(ExportRunner runner) {
-        return Tasks.custom(RUN)
-                .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(5), 2))
-                .execute((instance, context) -> {
-                    Step next = runner.run(UUID.fromString(instance.getId()));
-                    return (complete, operations) -> {
-                        if (next instanceof Step.Again again) {
-                            operations.reschedule(complete, complete.getTimeDone().plus(again.delay()));
-                        } else {
-                            operations.remove();
-                        }
-                    };
-                });
+        return stepping(RUN, runner::run);
     }
 
     @Bean
     CustomTask<Void> runPreview(PreviewRunner runner) {
-        return Tasks.custom(PREVIEW)
+        return stepping(PREVIEW, runner::run);
+    }
+
+    /** A task whose run says what comes next: run again after a delay, or done. */
+    private static CustomTask<Void> stepping(TaskDescriptor<Void> task, Function<UUID, Step> run) {
+        return Tasks.custom(task)
                 .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(5), 2))
                 .execute((instance, context) -> {
-                    Step next = runner.run(UUID.fromString(instance.getId()));
+                    Step next = run.apply(UUID.fromString(instance.getId()));
                     return (complete, operations) -> {
                         if (next instanceof Step.Again again) {
                             operations.reschedule(complete, complete.getTimeDone().plus(again.delay()));
