@@ -25,6 +25,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param worker this node as a remote worker
  * @param exportRetention how long an exported video stays in the library unless pinned (then
  *     retention removes it); 0 keeps exports until their owner deletes them
+ * @param chunks how long MP4 exports are split into time chunks rendered on any render nodes
  */
 @ConfigurationProperties("atelier.render")
 public record RenderProperties(
@@ -40,7 +41,21 @@ public record RenderProperties(
         @DefaultValue("60s") Duration workerSkip,
         URI publicUrl,
         @DefaultValue Worker worker,
-        @DefaultValue("30d") Duration exportRetention) {
+        @DefaultValue("30d") Duration exportRetention,
+        @DefaultValue Chunks chunks) {
+
+    /**
+     * @param threshold MP4 exports at least this long are rendered in chunks (0 never chunks)
+     * @param length the length of one chunk (the last one takes a remainder under half of it)
+     * @param perNode how many chunks one node renders at once; more wait for this or another node
+     */
+    public record Chunks(@DefaultValue("2m") Duration threshold, @DefaultValue("60s") Duration length,
+            @DefaultValue("1") int perNode) {
+
+        public boolean applyTo(long lengthMs) {
+            return !threshold.isZero() && lengthMs >= threshold.toMillis() && lengthMs > length.toMillis();
+        }
+    }
 
     /** @param enabled accept signed render requests from a server ({@code /render-worker/renders}) */
     public record Worker(@DefaultValue("false") boolean enabled) {

@@ -5,13 +5,17 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The only keys the stores accept: {@code assets/<uuid>} and {@code thumbs/<uuid>}. */
+/**
+ * The only keys the stores accept: {@code assets/<uuid>}, {@code thumbs/<uuid>} and {@code work/<uuid>}
+ * (files in flight between nodes, {@link dev.atelier.media.SharedFiles}).
+ */
 public final class BlobKeys {
 
     public static final String CONTENT = "assets/";
     public static final String THUMBNAIL = "thumbs/";
+    public static final String WORK = "work/";
     private static final Pattern KEY = Pattern.compile(
-            "(assets|thumbs)/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})");
+            "(assets|thumbs|work)/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})");
 
     private BlobKeys() {
     }
@@ -22,6 +26,10 @@ public final class BlobKeys {
 
     public static String thumbnail(UUID assetId) {
         return THUMBNAIL + assetId;
+    }
+
+    public static String work(UUID fileId) {
+        return WORK + fileId;
     }
 
     /** The asset a key belongs to, empty for anything that is not a valid key. */

@@ -69,15 +69,16 @@ public final class FilterGraph {
         List<Timing.Piece> pieces = Timing.pieces(edit, wide).stream()
                 .filter(piece -> frames(piece.fromMs(), piece.toMs()) > 0).toList();
         String video = video(wide, pieces);
-        video = text(wide, video);
         long startFrame = out.frameAt(window.fromMs()) - out.frameAt(wide.fromMs());
         long endFrame = out.frameAt(window.toMs()) - out.frameAt(wide.fromMs());
         if (endFrame <= startFrame) {
             throw new IllegalArgumentException("the window " + window + " is shorter than one frame");
         }
-        chains.add("[" + video + "]trim=start_frame=" + startFrame + ":end_frame=" + endFrame
-                + ",setpts=PTS-STARTPTS[vout]");
-        if (!out.kind().still()) {
+        if (out.kind().picture()) {
+            chains.add("[" + text(wide, video) + "]trim=start_frame=" + startFrame + ":end_frame=" + endFrame
+                    + ",setpts=PTS-STARTPTS[vout]");
+        }
+        if (out.kind().sound()) {
             String audio = audio(wide, pieces);
             long spf = out.samplesPerFrame();
             chains.add("[" + audio + "]atrim=start_sample=" + startFrame * spf + ":end_sample=" + endFrame * spf
@@ -111,10 +112,12 @@ public final class FilterGraph {
                 long fadeFrames = frames(next.fromMs(), groupEnd);
                 String v = label("x");
                 String a = label("xa");
-                chains.add("[" + joined[0] + "][" + incoming[0] + "]xfade=transition=" + xfade(t.type())
-                        + ":duration=" + seconds((double) fadeFrames / out.fps())
-                        + ":offset=" + seconds((double) (groupFrames - fadeFrames) / out.fps()) + "[" + v + "]");
-                if (!out.kind().still()) {
+                if (out.kind().picture()) {
+                    chains.add("[" + joined[0] + "][" + incoming[0] + "]xfade=transition=" + xfade(t.type())
+                            + ":duration=" + seconds((double) fadeFrames / out.fps())
+                            + ":offset=" + seconds((double) (groupFrames - fadeFrames) / out.fps()) + "[" + v + "]");
+                }
+                if (out.kind().sound()) {
                     chains.add("[" + joined[1] + "][" + incoming[1] + "]acrossfade=ns="
                             + fadeFrames * out.samplesPerFrame() + "[" + a + "]");
                 }
@@ -132,23 +135,28 @@ public final class FilterGraph {
             gap(cursor, wide.toMs(), items, audioItems);
         }
         String v = label("v");
-        boolean sound = !out.kind().still();
+        boolean sound = out.kind().sound();
         clipAudio = sound ? label("ca") : null;
+        boolean picture = out.kind().picture();
         if (items.size() == 1) {
-            chains.add("[" + items.getFirst() + "]null[" + v + "]");
+            if (picture) {
+                chains.add("[" + items.getFirst() + "]null[" + v + "]");
+            }
             if (sound) {
                 chains.add("[" + audioItems.getFirst() + "]anull[" + clipAudio + "]");
             }
         } else {
             StringBuilder concat = new StringBuilder();
             for (int k = 0; k < items.size(); k++) {
-                concat.append('[').append(items.get(k)).append(']');
+                if (picture) {
+                    concat.append('[').append(items.get(k)).append(']');
+                }
                 if (sound) {
                     concat.append('[').append(audioItems.get(k)).append(']');
                 }
             }
-            chains.add(concat + "concat=n=" + items.size() + ":v=1:a=" + (sound ? 1 : 0) + "[" + v + "]"
-                    + (sound ? "[" + clipAudio + "]" : ""));
+            chains.add(concat + "concat=n=" + items.size() + ":v=" + (picture ? 1 : 0) + ":a=" + (sound ? 1 : 0)
+                    + (picture ? "[" + v + "]" : "") + (sound ? "[" + clipAudio + "]" : ""));
         }
         return v;
     }
@@ -166,7 +174,14 @@ public final class FilterGraph {
         double sourceSeconds = (piece.toMs() - piece.fromMs()) * clip.speed() / 1000.0;
         String v = label("p");
         String a = label("pa");
-        if (media.image()) {
+        double seek = (clip.trimInMs() + offsetMs * clip.speed()) / 1000.0;
+        boolean heard = out.kind().sound() && media.hasAudio() && !media.image() && clip.volume() > 0;
+        if (!out.kind().picture()) {
+            if (heard) { // the sound alone: the same input, its picture never decoded
+                inputs.add(new Invocation.Input(List.of("-ss", seconds(seek),
+                        "-t", seconds(sourceSeconds + 2.0 / out.fps())), media));
+            }
+        } else if (media.image()) {
             if (clip.motion() != null) {
                 inputs.add(new Invocation.Input(List.of(), media));
                 chains.add("[" + index + ":v]" + fit(2 * out.width(), 2 * out.height(), clip.cover())
@@ -179,7 +194,6 @@ public final class FilterGraph {
                         + ",setsar=1,format=yuv420p," + padAndCut(frames) + "[" + v + "]");
             }
         } else {
-            double seek = (clip.trimInMs() + offsetMs * clip.speed()) / 1000.0;
             inputs.add(new Invocation.Input(List.of("-ss", seconds(seek),
                     "-t", seconds(sourceSeconds + 2.0 / out.fps())), media));
             String speed = clip.speed() == 1.0 ? "PTS-STARTPTS" : "(PTS-STARTPTS)/" + number(clip.speed());
@@ -187,8 +201,8 @@ public final class FilterGraph {
                     + fit(out.width(), out.height(), clip.cover()) + ",setsar=1,format=yuv420p,"
                     + padAndCut(frames) + "[" + v + "]");
         }
-        if (!out.kind().still()) {
-            if (media.hasAudio() && !media.image() && clip.volume() > 0) {
+        if (out.kind().sound()) {
+            if (heard) {
                 chains.add("[" + index + ":a]asetpts=PTS-STARTPTS," + atempo(clip.speed()) + AUDIO_FORMAT
                         + ",volume=" + number(clip.volume()) + ",apad,atrim=end_sample=" + samples
                         + ",asetpts=PTS-STARTPTS[" + a + "]");
@@ -196,7 +210,7 @@ public final class FilterGraph {
                 silence(samples, a);
             }
         }
-        return new String[] {v, out.kind().still() ? null : a};
+        return new String[] {v, out.kind().sound() ? a : null};
     }
 
     private void gap(long fromMs, long toMs, List<String> items, List<String> audioItems) {
@@ -206,13 +220,15 @@ public final class FilterGraph {
         }
         String v = label("g");
         String a = label("ga");
-        chains.add("color=c=black:s=" + out.width() + "x" + out.height() + ":r=" + out.fps()
+        if (out.kind().picture()) {
+            chains.add("color=c=black:s=" + out.width() + "x" + out.height() + ":r=" + out.fps()
                 + ",setsar=1,format=yuv420p,trim=end_frame=" + frames + ",setpts=PTS-STARTPTS[" + v + "]");
-        if (!out.kind().still()) {
+        }
+        if (out.kind().sound()) {
             silence(frames * out.samplesPerFrame(), a);
         }
         items.add(v);
-        audioItems.add(out.kind().still() ? null : a);
+        audioItems.add(out.kind().sound() ? a : null);
     }
 
     private void silence(long samples, String label) {
@@ -360,7 +376,7 @@ public final class FilterGraph {
         }
         String mixed = mix(buses);
         String finished = label("am");
-        String loudness = out.kind() == Output.Kind.MP4 || out.kind() == Output.Kind.WEBM
+        String loudness = out.kind().finished()
                 ? "loudnorm=I=-16:TP=-1.5:LRA=11," + AUDIO_FORMAT + "," : "";
         chains.add("[" + mixed + "]" + loudness + "apad,atrim=end_sample=" + totalSamples + ",asetpts=PTS-STARTPTS["
                 + finished + "]");

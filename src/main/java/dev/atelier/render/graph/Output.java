@@ -13,10 +13,33 @@ public record Output(int width, int height, int fps, Kind kind) {
         /** one JPEG frame */
         JPEG,
         /** one PNG frame */
-        PNG;
+        PNG,
+        /**
+         * one time chunk of an MP4 export's picture, no sound: the export's encoder settings, starting
+         * on a key frame with closed groups of pictures, so chunks join with the concat demuxer and
+         * {@code -c copy}
+         */
+        VIDEO_CHUNK,
+        /** the sound of a chunked MP4 export, encoded once (AAC in MP4), loudness normalised */
+        SOUND;
 
         public boolean still() {
             return this == JPEG || this == PNG;
+        }
+
+        /** whether the render has a picture (all but {@link #SOUND}) */
+        public boolean picture() {
+            return this != SOUND;
+        }
+
+        /** whether the render has sound (not stills, not a {@link #VIDEO_CHUNK}) */
+        public boolean sound() {
+            return !still() && this != VIDEO_CHUNK;
+        }
+
+        /** whether the sound is loudness normalised: finished files, not preview windows */
+        boolean finished() {
+            return this == MP4 || this == WEBM || this == SOUND;
         }
     }
 

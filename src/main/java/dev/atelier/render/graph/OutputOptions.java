@@ -10,7 +10,7 @@ final class OutputOptions {
     }
 
     static List<String> of(Output out, Encoders encoders, Window window, long frames) {
-        List<String> args = new ArrayList<>(List.of("-map", "[vout]"));
+        List<String> args = new ArrayList<>(out.kind().picture() ? List.of("-map", "[vout]") : List.of());
         switch (out.kind()) {
             case JPEG -> args.addAll(List.of("-frames:v", "1", "-c:v", "mjpeg", "-q:v", "3", "-f", "image2"));
             case PNG -> args.addAll(List.of("-frames:v", "1", "-c:v", "png", "-f", "image2"));
@@ -27,6 +27,13 @@ final class OutputOptions {
                 args.addAll(List.of("-c:a", "aac", "-b:a", "160k", "-ar", "48000", "-ac", "2",
                         "-movflags", "+faststart", "-f", "mp4"));
             }
+            case VIDEO_CHUNK -> {
+                // exactly the export's video settings, so chunks join with -c copy into what one window makes
+                args.addAll(h264(encoders, out, false, frames));
+                args.addAll(List.of("-an", "-f", "mp4"));
+            }
+            case SOUND -> args.addAll(List.of("-map", "[aout]", "-vn", "-c:a", "aac", "-b:a", "160k", "-ar", "48000",
+                    "-ac", "2", "-f", "mp4"));
             case WEBM -> {
                 if (encoders.vp9() == null || encoders.opus() == null) {
                     throw new IllegalArgumentException("this ffmpeg has no VP9 or Opus encoder for WebM");

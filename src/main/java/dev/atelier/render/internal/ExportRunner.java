@@ -47,6 +47,7 @@ class ExportRunner {
     private final RunningRenders running;
     private final Assets assets;
     private final RemoteRenders remote;
+    private final ChunkedExports chunked;
     private final ObjectMapper json;
     private final Clock clock;
 
@@ -54,7 +55,8 @@ class ExportRunner {
 
     ExportRunner(ExportRows rows, RenderTransitions transitions, RenderInputs inputs, RenderProcess process,
             RenderTools tools, WorkFolders folders, RunningRenders running, Assets assets, RemoteRenders remote,
-            ObjectMapper json, Clock clock, RenderProperties properties) {
+            ChunkedExports chunked, ObjectMapper json, Clock clock, RenderProperties properties) {
+        this.chunked = chunked;
         this.properties = properties;
         this.rows = rows;
         this.transitions = transitions;
@@ -72,11 +74,25 @@ class ExportRunner {
     Step run(UUID id) {
         Export e = rows.find(id).orElse(null);
         if (e == null || e.status().terminal()) {
+            if (e != null && ChunkedExports.WORKER.equals(e.worker())) {
+                chunked.remove(id);
+            }
             return Step.DONE;
         }
         if (!clock.instant().isBefore(e.deadline())) {
             transitions.end(id, RenderStatus.TIMED_OUT, "deadline", "The export did not finish in time");
             return Step.DONE;
+        }
+        if (e.status() == RenderStatus.RUNNING && ChunkedExports.WORKER.equals(e.worker())) {
+            return chunked.look(e, this::finish); // its pieces render on any render node; this one waits and joins
+        }
+        if (chunked.applies(e)) {
+            if (!transitions.start(id, ChunkedExports.WORKER)) {
+                return Step.DONE;
+            }
+            Export started = rows.find(id).orElseThrow();
+            chunked.plan(started);
+            return chunked.look(started, this::finish);
         }
         if (e.status() == RenderStatus.RUNNING && e.worker() != null && e.worker().startsWith("remote:")) {
             if (remote.stillWorking(e)) {

@@ -58,6 +58,21 @@ class RenderInputs {
         prepared.files().values().forEach(inputs::discard);
     }
 
+    /** Local copies of only the media {@code invocation} reads (a chunk needs few of a long timeline's). */
+    Prepared files(Resolved resolved, dev.atelier.render.graph.Invocation invocation) throws RenderFailure {
+        Map<String, Path> files = new HashMap<>();
+        for (dev.atelier.render.graph.Invocation.Input input : invocation.inputs()) {
+            if (input.media() != null && !files.containsKey(input.media().sha256())) {
+                Asset asset = resolved.bySha().get(input.media().sha256());
+                if (asset == null) {
+                    throw new RenderFailure("asset_missing", "A media file of the timeline is gone");
+                }
+                files.put(input.media().sha256(), inputs.file(asset));
+            }
+        }
+        return new Prepared(resolved.edit(), files);
+    }
+
     Prepared files(Resolved resolved) throws RenderFailure {
         Map<String, Path> files = new HashMap<>();
         for (Map.Entry<String, Asset> entry : resolved.bySha().entrySet()) {

@@ -19,9 +19,12 @@ class RenderSweeper {
     private final RenderTransitions transitions;
     private final PreviewCache cache;
     private final Inputs inputs;
+    private final ChunkedExports chunked;
     private final Clock clock;
 
-    RenderSweeper(ExportRows rows, RenderTransitions transitions, PreviewCache cache, Inputs inputs, Clock clock) {
+    RenderSweeper(ExportRows rows, RenderTransitions transitions, PreviewCache cache, Inputs inputs, ChunkedExports chunked,
+            Clock clock) {
+        this.chunked = chunked;
         this.rows = rows;
         this.transitions = transitions;
         this.cache = cache;
@@ -44,6 +47,11 @@ class RenderSweeper {
             }
         } catch (RuntimeException e) {
             log.warn("Preview retention failed", e);
+        }
+        try {
+            chunked.sweep();
+        } catch (RuntimeException e) {
+            log.warn("Removing the chunks of ended exports failed", e);
         }
         try {
             inputs.removeUnused(java.time.Duration.ofDays(1));

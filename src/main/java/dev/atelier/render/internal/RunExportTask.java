@@ -24,6 +24,8 @@ class RunExportTask {
 
     static final TaskDescriptor<Void> RUN = TaskDescriptor.of("run-export", Void.class);
     static final TaskDescriptor<Void> PREVIEW = TaskDescriptor.of("run-preview", Void.class);
+    /** One piece of a chunked export (instance {@code <export id>.<n>}); a render-role task. */
+    static final TaskDescriptor<Void> CHUNK = TaskDescriptor.of("run-export-chunk", Void.class);
 
     static TaskInstance<Void> instance(UUID exportId) {
         return RUN.instance(exportId.toString()).build();
@@ -31,6 +33,10 @@ class RunExportTask {
 
     static TaskInstance<Void> preview(UUID previewId) {
         return PREVIEW.instance(previewId.toString()).build();
+    }
+
+    static TaskInstance<Void> chunk(String instanceId) {
+        return CHUNK.instance(instanceId).build();
     }
 
     @Bean
@@ -43,12 +49,23 @@ class RunExportTask {
         return stepping(PREVIEW, runner::run);
     }
 
-    /** A task whose run says what comes next: run again after a delay, or done. */
+    // render-role work: until platform.scheduling knows node roles (the nodes branch), it sits beside the others
+    @Bean
+    CustomTask<Void> runExportChunk(ChunkRunner runner) {
+        return stepping(CHUNK, runner::run, id -> id);
+    }
+
     private static CustomTask<Void> stepping(TaskDescriptor<Void> task, Function<UUID, Step> run) {
+        return stepping(task, run, UUID::fromString);
+    }
+
+    /** A task whose run says what comes next: run again after a delay, or done. */
+    private static <K> CustomTask<Void> stepping(TaskDescriptor<Void> task, Function<K, Step> run,
+            Function<String, K> key) {
         return Tasks.custom(task)
                 .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(5), 2))
                 .execute((instance, context) -> {
-                    Step next = run.apply(UUID.fromString(instance.getId()));
+                    Step next = run.apply(key.apply(instance.getId()));
                     return (complete, operations) -> {
                         if (next instanceof Step.Again again) {
                             operations.reschedule(complete, complete.getTimeDone().plus(again.delay()));

@@ -149,7 +149,8 @@ class FilterGraphRenderTest {
         Invocation invocation = FilterGraph.build(edit, window, output, tools.encoders());
         Path work = folders.create("test");
         Path target = Files.createTempFile(data, "out-", switch (output.kind()) {
-            case MP4 -> ".mp4";
+            case MP4, VIDEO_CHUNK -> ".mp4";
+            case SOUND -> ".m4a";
             case WEBM -> ".webm";
             case PREVIEW_SEGMENT -> ".ts";
             case JPEG -> ".jpg";

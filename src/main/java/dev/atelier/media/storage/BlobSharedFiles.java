@@ -1,0 +1,68 @@
+package dev.atelier.media.storage;
+
+import dev.atelier.media.SharedFiles;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.stereotype.Component;
+
+/** {@link SharedFiles} as blobs under {@code work/<uuid>} in the node's blob store. */
+@Component
+class BlobSharedFiles implements SharedFiles {
+
+    private final BlobStore store;
+    private final Clock clock;
+
+    BlobSharedFiles(BlobStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    @Override
+    public UUID put(Path file) throws IOException {
+        UUID id = UUID.randomUUID();
+        store.put(BlobKeys.work(id), file, "application/octet-stream");
+        return id;
+    }
+
+    @Override
+    public void copyTo(UUID id, Path target) throws IOException {
+        try (InputStream in = store.open(BlobKeys.work(id))) {
+            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    @Override
+    public void delete(UUID id) {
+        try {
+            store.delete(BlobKeys.work(id));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public int removeOlderThan(Duration age) {
+        AtomicInteger removed = new AtomicInteger();
+        try {
+            store.listOlderThan(BlobKeys.WORK, clock.instant().minus(age), keys -> keys.forEach(key -> {
+                try {
+                    store.delete(key);
+                    removed.incrementAndGet();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return removed.get();
+    }
+}
