@@ -7,5 +7,5 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 echo "load before: $(uptime)"
 source bench/classpath.sh
-"$JAVA_HOME/bin/java" $ATELIER_JVM_FLAGS -Xmx1g -cp "$BENCH_CP" dev.atelier.bench.RenderBench "$@"
+"$JAVA_HOME/bin/java" $ATELIER_JVM_FLAGS -Xmx1g -cp "$BENCH_CP" ${BENCH_JVM:-} dev.atelier.bench.RenderBench "$@"
 echo "load after:  $(uptime)"

@@ -38,15 +38,24 @@ public final class RenderBench {
         Path music = media.resolve("music.m4a");
         ffmpeg.run(List.of("-f", "lavfi", "-i", "sine=frequency=330:sample_rate=48000", "-t", "60", "-af", "volume=0.3",
                 "-c:a", "aac", music.toString()), Duration.ofMinutes(1));
-        try (BenchServer server = new BenchServer("atelier.credits.welcome-credits=100000")) {
+        // "export" or "preview" runs only that part; the runner logs where an export's time goes
+        boolean export = args.length == 0 || args[0].equals("export");
+        boolean preview = args.length == 0 || args[0].equals("preview");
+        try (BenchServer server = new BenchServer("atelier.credits.welcome-credits=100000",
+                "logging.level.dev.atelier.render.internal.ExportRunner=INFO",
+                "logging.level.dev.atelier.render.internal.PreviewRunner=" + System.getProperty("previewLog", "INFO"))) {
             String token = server.signUp()[0];
             List<String> assets = new ArrayList<>();
             for (Path source : sources) {
                 assets.add(upload(server, token, source));
             }
             String musicAsset = upload(server, token, music);
-            exportVersusHandWritten(server, token, assets, musicAsset, sources, music, ffmpeg, media);
-            longPreview(server, token, assets, musicAsset);
+            if (export) {
+                exportVersusHandWritten(server, token, assets, musicAsset, sources, music, ffmpeg, media);
+            }
+            if (preview) {
+                longPreview(server, token, assets, musicAsset);
+            }
         }
         System.out.printf(Locale.ROOT, "server peak heap during renders: %d MB (sampled every 100 ms, same JVM as the client)%n",
                 PEAK_HEAP.get() >> 20);

@@ -126,6 +126,7 @@ class ExportRunner {
         Thread renderer = Thread.currentThread();
         Thread watcher = Thread.ofVirtual().name("export-watch-" + id).start(() -> watch(e, micros, renderer));
         try {
+            long t0 = System.nanoTime();
             work = folders.create("export-" + id);
             prepared = inputs.prepare(json.readValue(e.timeline(), Timeline.class), e.projectHeight(),
                     e.ownerId());
@@ -137,8 +138,12 @@ class ExportRunner {
             if (left.isNegative() || left.isZero()) {
                 throw new RenderFailure("deadline", "The export did not finish in time");
             }
+            long t1 = System.nanoTime();
             process.run(invocation, prepared::file, work, target, left, micros::set);
+            long t2 = System.nanoTime();
             finish(e, target);
+            log.info("Export {}: inputs and graph {} ms, ffmpeg {} ms, stored in the library {} ms", id,
+                    (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
             return Step.DONE;
         } catch (RenderFailure failure) {
             transitions.end(id, RenderStatus.FAILED, failure.code(), failure.getMessage());

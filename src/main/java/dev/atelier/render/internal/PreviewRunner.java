@@ -122,13 +122,18 @@ class PreviewRunner {
         } catch (IllegalArgumentException e) {
             throw new RenderFailure("invalid_timeline", "The timeline cannot be rendered: " + e.getMessage());
         }
+        long t0 = System.nanoTime();
         String key = p.windows().get(index); // the key the playlist waits for (computed the same way at submit)
         Path work = folders.create("preview-" + p.id().toString().substring(0, 8) + "-" + index);
         try {
             Path segment = work.resolve("segment.ts");
+            long t1 = System.nanoTime();
             process.run(invocation, prepared::file, work, segment, WINDOW_TIMEOUT, micros -> { });
+            long t2 = System.nanoTime();
             cache.put(key, segment);
             rows.rendered(p.id());
+            log.debug("Preview window {}: graph {} ms, ffmpeg {} ms, cached {} ms", index, (t1 - t0) / 1_000_000,
+                    (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
         } finally {
             folders.delete(work);
         }
