@@ -7,6 +7,8 @@ import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import dev.atelier.platform.node.NodeRole;
+import dev.atelier.platform.node.RunsOn;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.function.Function;
@@ -33,11 +35,13 @@ class RunExportTask {
         return PREVIEW.instance(previewId.toString()).build();
     }
 
+    @RunsOn(NodeRole.RENDER)
     @Bean
     CustomTask<Void> runExport(ExportRunner runner) {
         return stepping(RUN, runner::run);
     }
 
+    @RunsOn(NodeRole.RENDER)
     @Bean
     CustomTask<Void> runPreview(PreviewRunner runner) {
         return stepping(PREVIEW, runner::run);
@@ -59,6 +63,7 @@ class RunExportTask {
                 });
     }
 
+    @RunsOn(NodeRole.RENDER)
     @Bean
     RecurringTask<Void> renderSweeperTask(RenderSweeper sweeper) {
         return Tasks.recurring("render-sweeper", FixedDelay.ofSeconds(30))
