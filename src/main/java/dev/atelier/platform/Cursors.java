@@ -28,7 +28,7 @@ public class Cursors {
 
     private final Hmac hmac;
 
-    Cursors(PlatformProperties properties, LocalSecrets secrets) {
+    Cursors(PlatformProperties properties, Secrets secrets) {
         this.hmac = new Hmac(secrets.getOrCreate("cursor-key", properties.cursorSecret(), 32)
                 .getBytes(StandardCharsets.UTF_8));
     }

@@ -12,9 +12,9 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
- * Secrets generated once for a single-machine install and kept in {@code <dataDir>/secrets}
- * (owner-only permissions). Configuration always wins: a multi-node install must configure
- * its secrets, since each node would otherwise make its own.
+ * Secrets this node needs before its database is up, generated once and kept in
+ * {@code <dataDir>/secrets} (owner-only permissions): today only the embedded PostgreSQL's
+ * password. Keys that nodes must agree on live in the database ({@link SharedSecrets}).
  */
 @Component
 public class LocalSecrets {

@@ -17,10 +17,10 @@ import java.util.stream.Stream;
  * A Server-Sent Events client as a browser's EventSource would be: one GET, the body read line by
  * line on its own thread and parsed into events (or comments, such as heartbeats) in a queue.
  */
-final class EventStream implements AutoCloseable {
+public final class EventStream implements AutoCloseable {
 
     /** One event: its {@code name} and {@code data}, or a {@code comment} line. */
-    record Event(String name, String data, String comment) {
+    public record Event(String name, String data, String comment) {
 
         boolean isComment(String text) {
             return text.equals(comment);
@@ -38,7 +38,7 @@ final class EventStream implements AutoCloseable {
         this.reader = Thread.ofVirtual().name("sse-test-reader").start(this::read);
     }
 
-    static EventStream open(String url) {
+    public static EventStream open(String url) {
         return open(HttpRequest.newBuilder(URI.create(url)));
     }
 
@@ -67,7 +67,7 @@ final class EventStream implements AutoCloseable {
     }
 
     /** The next event that matches, skipping others; fails after {@code timeout}. */
-    Event next(Predicate<Event> wanted, Duration timeout) throws InterruptedException {
+    public Event next(Predicate<Event> wanted, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             Event event = events.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);

@@ -38,6 +38,12 @@ public class Api {
         this.json = json;
     }
 
+    /** An Api for an Atelier running elsewhere (another process) on {@code port} of this machine. */
+    public static Api forPort(int port) {
+        return new Api(new org.springframework.mock.env.MockEnvironment()
+                .withProperty("local.server.port", Integer.toString(port)), tools.jackson.databind.json.JsonMapper.builder().build());
+    }
+
     /** The published description, fetched once per application context (outside the judge). */
     private ApiContract contract() {
         ApiContract current = contract;

@@ -2,7 +2,7 @@ package dev.atelier.accounts.internal;
 
 import dev.atelier.accounts.AccountsProperties;
 import dev.atelier.platform.Hmac;
-import dev.atelier.platform.LocalSecrets;
+import dev.atelier.platform.Secrets;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -23,7 +23,7 @@ class SigningKeys {
     private final Map<String, byte[]> keys = new LinkedHashMap<>();
     private final String currentId;
 
-    SigningKeys(AccountsProperties properties, LocalSecrets secrets) {
+    SigningKeys(AccountsProperties properties, Secrets secrets) {
         String configured = properties.jwtKeys();
         if (configured == null || configured.isBlank()) {
             String secret = secrets.getOrCreate("jwt-signing-key", null, 48);

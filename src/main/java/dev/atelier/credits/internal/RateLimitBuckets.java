@@ -3,6 +3,8 @@ package dev.atelier.credits.internal;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import dev.atelier.platform.node.NodeRole;
+import dev.atelier.platform.node.RunsOn;
 import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
@@ -41,6 +43,7 @@ class RateLimitBuckets {
                 .build();
     }
 
+    @RunsOn(NodeRole.JOBS)
     @Bean
     RecurringTask<Void> rateLimitBucketCleanup(PostgreSQLSelectForUpdateBasedProxyManager<String> buckets) {
         return Tasks.recurring("rate-limit-bucket-cleanup", FixedDelay.ofMinutes(10))

@@ -5,6 +5,8 @@ import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import dev.atelier.platform.node.NodeRole;
+import dev.atelier.platform.node.RunsOn;
 import java.time.Duration;
 import java.util.UUID;
 import org.springframework.context.annotation.Bean;
@@ -25,6 +27,7 @@ class RunGenerationTask {
         return RUN.instance(generationId.toString()).build();
     }
 
+    @RunsOn(NodeRole.JOBS)
     @Bean
     CustomTask<Void> runGeneration(GenerationRunner runner) {
         return Tasks.custom(RUN)

@@ -7,6 +7,8 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import dev.atelier.generation.GenerationProperties;
 import dev.atelier.generation.PollResult;
+import dev.atelier.platform.node.NodeRole;
+import dev.atelier.platform.node.RunsOn;
 import java.time.Clock;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -41,6 +43,7 @@ class TimeoutSweeper {
         this.clock = clock;
     }
 
+    @RunsOn(NodeRole.JOBS)
     @Bean
     RecurringTask<Void> sweepTimedOutGenerations(GenerationProperties properties) {
         return Tasks.recurring("sweep-timed-out-generations", FixedDelay.of(properties.sweepInterval()))

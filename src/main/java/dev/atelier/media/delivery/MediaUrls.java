@@ -5,7 +5,7 @@ import dev.atelier.media.MediaProperties;
 import dev.atelier.media.storage.BlobKeys;
 import dev.atelier.media.storage.BlobStore;
 import dev.atelier.platform.Hmac;
-import dev.atelier.platform.LocalSecrets;
+import dev.atelier.platform.Secrets;
 import dev.atelier.platform.PlatformProperties;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +40,7 @@ public class MediaUrls {
     private final Duration ttl;
     private final String base;
 
-    MediaUrls(MediaProperties properties, PlatformProperties platform, LocalSecrets secrets, BlobStore store,
+    MediaUrls(MediaProperties properties, PlatformProperties platform, Secrets secrets, BlobStore store,
             Clock clock) {
         this.hmac = new Hmac(secrets.getOrCreate("media-url-key", properties.urlSecret(), 32)
                 .getBytes(StandardCharsets.UTF_8));

@@ -65,14 +65,32 @@ public class MediaRetention {
         }
     }
 
+    /** Everything, the cluster's part and this node's spool (one node, tests). */
     public Report run() {
+        Report shared = runShared();
+        Report report = new Report(shared.expiredAssets(), shared.staleReservations(), shared.orphanBlobs(),
+                sweepSpool());
+        return report;
+    }
+
+    /** This node's spool folders nothing wrote to for {@code orphan-age}; every node sweeps its own. */
+    public int sweepSpool() {
+        Instant cutoff = clock.instant().minus(orphanAge);
+        return step("spool_folders", () -> spoolFolders(cutoff));
+    }
+
+    /**
+     * What lives in the database and the shared bucket, run by the {@code media-retention} task on
+     * one node of the cluster at a time.
+     */
+    public Report runShared() {
         Instant now = clock.instant();
         Instant cutoff = now.minus(orphanAge);
         Report report = new Report(
                 step("expired_assets", () -> expiredAssets(now)),
                 step("stale_reservations", () -> quota.releaseStale(cutoff)),
                 step("orphan_blobs", () -> orphanBlobs(cutoff)),
-                step("spool_folders", () -> spoolFolders(cutoff)));
+                0);
         if (report.any()) {
             log.info("Media retention removed {} expired assets, {} stale upload reservations, {} orphan blobs"
                             + " and {} spool folders", report.expiredAssets(), report.staleReservations(),

@@ -4,6 +4,8 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import dev.atelier.platform.ApiException;
+import dev.atelier.platform.node.NodeRole;
+import dev.atelier.platform.node.RunsOn;
 import dev.atelier.platform.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -45,6 +47,7 @@ class IdempotencyConfiguration implements WebMvcConfigurer {
         return registration;
     }
 
+    @RunsOn(NodeRole.JOBS)
     @Bean
     RecurringTask<Void> idempotencyKeyCleanup(IdempotencyRecords records) {
         return Tasks.recurring("idempotency-key-cleanup", FixedDelay.ofHours(1))

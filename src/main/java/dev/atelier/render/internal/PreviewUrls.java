@@ -1,7 +1,7 @@
 package dev.atelier.render.internal;
 
 import dev.atelier.platform.Hmac;
-import dev.atelier.platform.LocalSecrets;
+import dev.atelier.platform.Secrets;
 import dev.atelier.render.RenderProperties;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -25,7 +25,7 @@ class PreviewUrls {
     private final RenderProperties properties;
     private final Clock clock;
 
-    PreviewUrls(LocalSecrets secrets, RenderProperties properties, Clock clock) {
+    PreviewUrls(Secrets secrets, RenderProperties properties, Clock clock) {
         this.hmac = new Hmac(secrets.getOrCreate("render-url-key", null, 32).getBytes(StandardCharsets.UTF_8));
         this.properties = properties;
         this.clock = clock;

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Ends exports past their deadline (timed out, credits back: the node rendering it sees the row
- * end and stops its ffmpeg), and removes preview windows and input copies nobody used for a
+ * end and stops its ffmpeg), and removes preview windows nobody used for a
  * while. Each part is wrapped: one failing never stops the others or the next round.
  */
 @Component
@@ -18,17 +18,15 @@ class RenderSweeper {
     private final ExportRows rows;
     private final RenderTransitions transitions;
     private final PreviewCache cache;
-    private final Inputs inputs;
     private final ChunkedExports chunked;
     private final Clock clock;
 
-    RenderSweeper(ExportRows rows, RenderTransitions transitions, PreviewCache cache, Inputs inputs, ChunkedExports chunked,
+    RenderSweeper(ExportRows rows, RenderTransitions transitions, PreviewCache cache, ChunkedExports chunked,
             Clock clock) {
         this.chunked = chunked;
         this.rows = rows;
         this.transitions = transitions;
         this.cache = cache;
-        this.inputs = inputs;
         this.clock = clock;
     }
 
@@ -53,10 +51,6 @@ class RenderSweeper {
         } catch (RuntimeException e) {
             log.warn("Removing the chunks of ended exports failed", e);
         }
-        try {
-            inputs.removeUnused(java.time.Duration.ofDays(1));
-        } catch (RuntimeException e) {
-            log.warn("Removing unused render inputs failed", e);
-        }
+        // copies of inputs are node-local: every node sweeps its own (InputsSweep)
     }
 }

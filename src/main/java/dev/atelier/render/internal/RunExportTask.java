@@ -7,6 +7,8 @@ import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import dev.atelier.platform.node.NodeRole;
+import dev.atelier.platform.node.RunsOn;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.function.Function;
@@ -39,17 +41,19 @@ class RunExportTask {
         return CHUNK.instance(instanceId).build();
     }
 
+    @RunsOn(NodeRole.RENDER)
     @Bean
     CustomTask<Void> runExport(ExportRunner runner) {
         return stepping(RUN, runner::run);
     }
 
+    @RunsOn(NodeRole.RENDER)
     @Bean
     CustomTask<Void> runPreview(PreviewRunner runner) {
         return stepping(PREVIEW, runner::run);
     }
 
-    // render-role work: until platform.scheduling knows node roles (the nodes branch), it sits beside the others
+    @RunsOn(NodeRole.RENDER)
     @Bean
     CustomTask<Void> runExportChunk(ChunkRunner runner) {
         return stepping(CHUNK, runner::run, id -> id);
@@ -76,6 +80,7 @@ class RunExportTask {
                 });
     }
 
+    @RunsOn(NodeRole.RENDER)
     @Bean
     RecurringTask<Void> renderSweeperTask(RenderSweeper sweeper) {
         return Tasks.recurring("render-sweeper", FixedDelay.ofSeconds(30))

@@ -1,12 +1,15 @@
 package dev.atelier.webhooks.internal;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import dev.atelier.platform.node.NodeProperties;
+import dev.atelier.platform.node.NodeRole;
 import dev.atelier.platform.scheduling.SchedulerProperties;
 import dev.atelier.webhooks.WebhooksProperties;
 import java.time.Clock;
@@ -39,10 +42,13 @@ class DeliveryWorkers implements SmartLifecycle {
     static final TaskDescriptor<Void> DELIVER = TaskDescriptor.of("webhook-delivery", Void.class);
 
     private final Scheduler scheduler;
+    private final boolean works;
     private volatile boolean running;
 
     DeliveryWorkers(DataSource dataSource, WebhooksProperties properties, SchedulerProperties scheduling, Clock clock,
-            ObjectProvider<Deliverer> deliverer, ObjectProvider<DeliveryRows> rows) {
+            NodeProperties node, ObjectProvider<Deliverer> deliverer, ObjectProvider<DeliveryRows> rows) {
+        // a node without the jobs role only schedules deliveries (with the transaction that made them)
+        this.works = node.has(NodeRole.JOBS);
         CustomTask<Void> deliver = Tasks.custom(DELIVER)
                 // an attempt that itself throws (the database away) is tried again; receivers' failures are answers
                 .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(5), 2))
@@ -69,6 +75,8 @@ class DeliveryWorkers implements SmartLifecycle {
                 .missedHeartbeatsLimit(scheduling.missedHeartbeats())
                 .shutdownMaxWait(scheduling.shutdownWait())
                 .clock(clock::instant)
+                .schedulerName(new SchedulerName.Fixed(node.name()))
+                .deleteUnresolvedAfter(Duration.ofDays(36_500))
                 .enableImmediateExecution()
                 .build();
     }
@@ -90,13 +98,17 @@ class DeliveryWorkers implements SmartLifecycle {
 
     @Override
     public void start() {
-        scheduler.start();
+        if (works) {
+            scheduler.start();
+        }
         running = true;
     }
 
     @Override
     public void stop() {
-        scheduler.stop();
+        if (works) {
+            scheduler.stop();
+        }
         running = false;
     }
 

@@ -9,7 +9,7 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.atelier.accounts.AccountsProperties;
-import dev.atelier.platform.LocalSecrets;
+import dev.atelier.platform.Secrets;
 import dev.atelier.platform.PlatformProperties;
 import dev.atelier.test.MutableClock;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +36,8 @@ class AccessTokensTest {
     AccessTokens tokens(String keys, String audience) {
         AccountsProperties properties = new AccountsProperties(true, keys, "atelier", audience,
                 Duration.ofMinutes(15), Duration.ofDays(30), "a@b.c", null, 5, 50, 50, Duration.ofMinutes(15), 5, Duration.ofHours(1));
-        LocalSecrets secrets = new LocalSecrets(new PlatformProperties(dataDir, null, null, null, null, java.util.List.of(), null, null, null));
+        // one generated key, as the database would hand every node the same one
+        Secrets secrets = (name, configured, bytes) -> "a generated key of at least forty-eight bytes of text";
         return new AccessTokens(new SigningKeys(properties, secrets), properties, clock);
     }
 
