@@ -1,5 +1,6 @@
 package dev.atelier;
 
+import dev.atelier.platform.database.EmbeddedDatabaseEarlyStart;
 import dev.atelier.platform.fonts.BundledFonts;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -12,6 +13,9 @@ public class AtelierApplication {
     public static void main(String[] args) {
         // before anything makes a font: Java2D must use the fonts in the jar, not the machine's
         BundledFonts.install();
-        SpringApplication.run(AtelierApplication.class, args);
+        SpringApplication application = new SpringApplication(AtelierApplication.class);
+        // the embedded PostgreSQL starts while the context is being built (docs/platform.md, "Start-up")
+        application.addListeners(new EmbeddedDatabaseEarlyStart());
+        application.run(args);
     }
 }

@@ -23,6 +23,8 @@ public final class BenchServer implements AutoCloseable {
     final ConfigurableApplicationContext context;
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     final String base;
+    /** Atelier's data directory (the embedded PostgreSQL's files are under {@code postgres/}). */
+    final Path data;
 
     BenchServer(String... properties) throws IOException {
         this(List.of(), properties);
@@ -34,7 +36,7 @@ public final class BenchServer implements AutoCloseable {
      * scan of every context started outside the test framework, tests included.
      */
     BenchServer(List<Object> beans, String... properties) throws IOException {
-        Path data = Files.createTempDirectory("atelier-bench-");
+        data = Files.createTempDirectory("atelier-bench-");
         String[] all = new String[properties.length + 5];
         all[0] = "atelier.test.isolated=false";
         all[1] = "atelier.data-dir=" + data;

@@ -74,6 +74,9 @@ public final class JobsBench {
             UUID owner = UUID.fromString(user[1]);
             grant(server, owner, jobs * 2L + 5_000);
 
+            System.out.printf("run as: java %s %s %s (%d jobs, %d client threads, %d idle jobs, %d local repeats)%n",
+                    String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()),
+                    JobsBench.class.getName(), String.join(" ", args), jobs, clients, idle, repeats);
             System.out.printf("bench/jobs on %s, load average %s; scheduler threads %s, polling %s, pool %s,"
                             + " durable embedded PostgreSQL %s, heap max %d MB%n", BenchServer.machine(), loadAverage(),
                     setting(server, "atelier.scheduler.threads", "8"),
@@ -93,11 +96,13 @@ public final class JobsBench {
 
             try (LiveEvents events = LiveEvents.open(server, token)) {
                 idleLatency(server, jdbc, events, token, idle);
-                localSpeed(server, events, token, "local/tune", "{\"durationSeconds\":30}", 30, repeats);
-                localSpeed(server, events, token, "local/motion",
-                        "{\"durationSeconds\":10,\"resolution\":\"720p\",\"soundtrack\":true}", 10, repeats);
-                localSpeed(server, events, token, "local/motion",
-                        "{\"durationSeconds\":10,\"resolution\":\"360p\",\"soundtrack\":true}", 10, repeats);
+                if (repeats > 0) { // 0: the local models' speed is not asked for
+                    localSpeed(server, events, token, "local/tune", "{\"durationSeconds\":30}", 30, repeats);
+                    localSpeed(server, events, token, "local/motion",
+                            "{\"durationSeconds\":10,\"resolution\":\"720p\",\"soundtrack\":true}", 10, repeats);
+                    localSpeed(server, events, token, "local/motion",
+                            "{\"durationSeconds\":10,\"resolution\":\"360p\",\"soundtrack\":true}", 10, repeats);
+                }
             }
             System.out.printf("load average at the end %s%n", loadAverage());
         }
@@ -107,7 +112,8 @@ public final class JobsBench {
     private static void throughput(BenchServer server, JdbcClient jdbc, String token, UUID owner, int count,
             int clients, String label) throws Exception {
         Instant since = Instant.now();
-        long[] cpuBefore = cpuTicks();
+        long[] cpuBefore = cpuTicks(server);
+        long commitsBefore = commits(jdbc);
         long start = System.nanoTime();
         try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
             List<Future<?>> done = new ArrayList<>();
@@ -138,7 +144,8 @@ public final class JobsBench {
             last = ended;
             TimeUnit.MILLISECONDS.sleep(50); // a benchmark's own wait, not a test
         }
-        long[] cpuAfter = cpuTicks();
+        long[] cpuAfter = cpuTicks(server);
+        long commitsAfter = commits(jdbc);
         Map<String, Object> stats = jdbc.sql("""
                 select count(*) filter (where status = 'succeeded') as succeeded,
                     extract(epoch from max(finished_at) - min(created_at)) as span,
@@ -159,11 +166,22 @@ public final class JobsBench {
         System.out.printf("%s: %,d jobs (%s succeeded) from %d client threads: submits took %.1f s (%.0f/s);"
                         + " first submit to last success %.1f s = %.1f jobs/s (wall incl. polling %.1f s)%n",
                 label, count, stats.get("succeeded"), clients, submitted, count / submitted, span, count / span, wall);
+        double jvm = 10.0 * (cpuAfter[0] - cpuBefore[0]) / count;
+        double subprocesses = 10.0 * (cpuAfter[1] - cpuBefore[1]) / count;
+        double postgres = 10.0 * (cpuAfter[2] - cpuBefore[2]) / count;
         System.out.printf("  under load: submit to running median %.0f ms, p90 %.0f ms; submit to succeeded median"
-                        + " %.0f ms, p90 %.0f ms; CPU %.1f s in the JVM + %.1f s in ffmpeg/ffprobe (%.0f ms per job)%n",
-                1000 * number(stats, "run50"), 1000 * number(stats, "run90"), 1000 * number(stats, "end50"),
-                1000 * number(stats, "end90"), (cpuAfter[0] - cpuBefore[0]) / 100.0, (cpuAfter[1] - cpuBefore[1]) / 100.0,
-                10.0 * ((cpuAfter[0] - cpuBefore[0]) + (cpuAfter[1] - cpuBefore[1])) / count);
+                        + " %.0f ms, p90 %.0f ms%n", 1000 * number(stats, "run50"), 1000 * number(stats, "run90"),
+                1000 * number(stats, "end50"), 1000 * number(stats, "end90"));
+        System.out.printf("  CPU per job %.1f ms = JVM %.1f ms (server and these clients) + PostgreSQL %.1f ms"
+                        + " + subprocesses (ffmpeg/ffprobe) %.1f ms; %.1f commits per job%n",
+                jvm + postgres + subprocesses, jvm, postgres, subprocesses,
+                (double) (commitsAfter - commitsBefore) / count);
+    }
+
+    /** Transactions committed in the database so far (its statistics lag by up to a second; the runs are longer). */
+    private static long commits(JdbcClient jdbc) {
+        return jdbc.sql("select xact_commit from pg_stat_database where datname = current_database()")
+                .query(Long.class).single();
     }
 
     /** One job at a time, each waited for before the next. */
@@ -237,9 +255,38 @@ public final class JobsBench {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
-    /** This JVM's CPU ticks and its waited-for children's (ffmpeg, ffprobe), from /proc/self/stat. */
-    private static long[] cpuTicks() throws IOException {
-        String stat = Files.readString(Path.of("/proc/self/stat"));
+    /**
+     * CPU ticks (1/100 s) of this JVM, of its waited-for children (ffmpeg, ffprobe) and of the
+     * embedded PostgreSQL: the postmaster (with its exited backends) and its live backends.
+     */
+    private static long[] cpuTicks(BenchServer server) throws IOException {
+        long[] self = stat(Path.of("/proc/self/stat"));
+        long postgres = 0;
+        Path pidFile = server.data.resolve("postgres/postmaster.pid");
+        if (Files.exists(pidFile)) {
+            String postmaster = Files.readAllLines(pidFile).getFirst().strip();
+            long[] main = stat(Path.of("/proc", postmaster, "stat"));
+            postgres = main[0] + main[1];
+            try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+                for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                    try {
+                        String stat = Files.readString(process.resolve("stat"));
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        if (fields[1].equals(postmaster)) {
+                            postgres += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                        }
+                    } catch (IOException gone) {
+                        // the process ended meanwhile: its time is in the postmaster's children's now
+                    }
+                }
+            }
+        }
+        return new long[] {self[0], self[1], postgres};
+    }
+
+    /** A process's own CPU ticks and its waited-for children's. */
+    private static long[] stat(Path file) throws IOException {
+        String stat = Files.readString(file);
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return new long[] {Long.parseLong(fields[11]) + Long.parseLong(fields[12]),
                 Long.parseLong(fields[13]) + Long.parseLong(fields[14])};

@@ -55,18 +55,16 @@ class LiveUpdates {
         if (!outputs.isEmpty()) {
             data.put("outputs", outputs.stream().map(UUID::toString).toList());
         }
-        long eventId = jdbc.sql("""
-                insert into generation_events (owner_id, generation_id, data, created_at)
-                values (:owner, :generation, cast(:data as jsonb), :now) returning id""")
+        // one round trip: the event row and the notification that carries its id
+        jdbc.sql("""
+                with event as (
+                    insert into generation_events (owner_id, generation_id, data, created_at)
+                    values (:owner, :generation, cast(:data as jsonb), :now) returning id)
+                select pg_notify(:channel, json_build_object('eventId', event.id, 'ownerId', cast(:owner as text),
+                    'data', cast(:data as json))::text) from event""")
                 .param("owner", g.ownerId()).param("generation", g.id())
                 .param("data", json.writeValueAsString(data)).param("now", Timestamp.from(clock.instant()))
-                .query(Long.class).single();
-        Map<String, Object> update = new LinkedHashMap<>();
-        update.put("eventId", eventId);
-        update.put("ownerId", g.ownerId().toString());
-        update.put("data", data);
-        jdbc.sql("select pg_notify(:channel, :payload)")
-                .param("channel", CHANNEL).param("payload", json.writeValueAsString(update))
+                .param("channel", CHANNEL)
                 .query().singleRow();
     }
 

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -22,13 +23,15 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
 /**
- * Confirms that spooled content really is what its head claims by decoding it (out of process,
- * so a decompression bomb costs an ffmpeg process, never the server's heap), and makes its
+ * Confirms that spooled content really is what its head claims by decoding it, and makes its
  * thumbnail on the way: an image's decode is its scaled copy, a video is decoded at a poster
  * frame and, in parallel, over its last second (a truncated file fails there), and audio is
  * decoded whole into its waveform picture. Decoders run with {@code -xerror -err_detect explode}
  * so damage that ffmpeg would otherwise paper over (a truncated JPEG) fails the run. Then the
- * kind and the exact media type are decided from what was decoded.
+ * kind and the exact media type are decided from what was decoded. PNG and JPEG stills are decoded in
+ * process with the JDK's decoders, subsampled to thumbnail size ({@link Stills}); everything else,
+ * and any still the JDK does not decode cleanly, out of process, so a decompression bomb costs an
+ * ffmpeg process, never the server's heap.
  *
  * <p>Nothing is decoded before the headers were read and held to {@link DecodeLimits} (dimensions,
  * duration, frame count): a small file that claims 16000×16000 pixels is refused on its claim. Every
@@ -45,6 +48,7 @@ public class Inspector {
     private final int thumbnailSize;
     private final DecodeLimits limits;
     private final Duration timeout;
+    private final Stills stills;
 
     public Inspector(Ffmpeg ffmpeg, Prober prober, int thumbnailSize, long maxImagePixels, Duration timeout) {
         this(ffmpeg, prober, thumbnailSize, new DecodeLimits(DecodeLimits.DEFAULTS.maxImageWidth(),
@@ -59,6 +63,7 @@ public class Inspector {
         this.thumbnailSize = thumbnailSize;
         this.limits = limits;
         this.timeout = timeout;
+        this.stills = new Stills(thumbnailSize, limits);
     }
 
     /** What decoding established, and the thumbnail it left in the work folder. */
@@ -68,6 +73,12 @@ public class Inspector {
 
     public Inspected inspect(Spooler.Spooled spooled, AssetKind expected) throws IOException {
         Container container = spooled.sniffed().container();
+        if (Stills.handles(container)) {
+            Optional<Inspected> still = still(spooled.file(), container, expected);
+            if (still.isPresent()) {
+                return still.get();
+            }
+        }
         Prober.Probed probed = prober.probeFrames(spooled.file(), container).orElseThrow(() -> notDecodable(container));
         MediaInfo probe = probed.info();
         AssetKind kind = kindOf(container, probe);
@@ -83,14 +94,32 @@ public class Inspector {
         };
     }
 
+    /**
+     * A PNG or JPEG confirmed in process ({@link Stills}): header, limits, expected kind, then the
+     * decode. Empty when the JDK could not decode it cleanly: then ffprobe and ffmpeg decide.
+     */
+    private Optional<Inspected> still(Path file, Container container, AssetKind expected) throws IOException {
+        boolean jpeg = container == Container.JPEG;
+        Path thumbnail = file.resolveSibling(jpeg ? "thumbnail.jpg" : "thumbnail.png");
+        return stills.decode(file, container, thumbnail, () -> {
+            if (expected != null && expected != AssetKind.IMAGE) {
+                throw MediaRejected.unsupported("Expected " + expected.value() + " but the content is image");
+            }
+        }).map(decoded -> new Inspected(AssetKind.IMAGE, jpeg ? "image/jpeg" : "image/png", decoded.width(),
+                decoded.height(), null, false, thumbnail, jpeg ? "image/jpeg" : "image/png"));
+    }
+
+    static MediaRejected imageTooBig(DecodeLimits limits, int width, int height) {
+        return tooBig("The image is " + width + "×" + height + " pixels; at most " + limits.maxImageWidth() + "×"
+                + limits.maxImageHeight() + " and no more than " + limits.maxImagePixels() + " pixels are accepted");
+    }
+
     /** Refuses what the headers say is too big to decode, before anything is decoded. */
     private void refuseOverLimits(AssetKind kind, MediaInfo probe, long frames) {
         switch (kind) {
             case IMAGE -> {
                 if (!limits.imageFits(probe.width(), probe.height())) {
-                    throw tooBig("The image is " + probe.width() + "×" + probe.height() + " pixels; at most "
-                            + limits.maxImageWidth() + "×" + limits.maxImageHeight() + " and no more than "
-                            + limits.maxImagePixels() + " pixels are accepted");
+                    throw imageTooBig(limits, probe.width(), probe.height());
                 }
             }
             case VIDEO -> {

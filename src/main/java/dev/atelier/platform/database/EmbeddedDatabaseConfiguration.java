@@ -35,8 +35,15 @@ class EmbeddedDatabaseConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
     static final String PASSWORD_SECRET = "database-password";
 
+    /** The PostgreSQL {@link EmbeddedDatabaseEarlyStart} started meanwhile for this data directory, or a new one. */
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(PlatformProperties properties, LocalSecrets secrets)
+            throws IOException, InterruptedException {
+        EmbeddedPostgres early = EmbeddedDatabaseEarlyStart.take(properties.dataDirectory());
+        return early != null ? early : start(properties, secrets);
+    }
+
+    static EmbeddedPostgres start(PlatformProperties properties, LocalSecrets secrets)
             throws IOException, InterruptedException {
         Path directory = properties.dataDirectory().resolve("postgres");
         Files.createDirectories(directory);

@@ -140,6 +140,53 @@ class InspectorTest {
                 .isInstanceOf(MediaRejected.class).hasMessageContaining("more than 1000 pixels");
     }
 
+    @Test
+    void pngAndJpegAreConfirmedInProcessWithoutFfmpeg() throws IOException {
+        Inspector noFfmpeg = withoutFfmpeg(DecodeLimits.DEFAULTS);
+
+        Inspector.Inspected png = noFfmpeg.inspect(spool(TestMedia.png()), AssetKind.IMAGE);
+        Inspector.Inspected jpeg = noFfmpeg.inspect(spool(TestMedia.jpeg()), null);
+
+        assertThat(png.mediaType()).isEqualTo("image/png");
+        assertThat(png.width()).isEqualTo(640);
+        assertThat(png.height()).isEqualTo(480);
+        assertThat(ImageIO.read(png.thumbnail().toFile()).getWidth()).isEqualTo(320);
+        assertThat(jpeg.mediaType()).isEqualTo("image/jpeg");
+        assertThat(jpeg.thumbnailType()).isEqualTo("image/jpeg");
+        assertThat(ImageIO.read(jpeg.thumbnail().toFile()).getHeight()).isEqualTo(240);
+    }
+
+    @Test
+    void aPngOrJpegClaimingHugeDimensionsIsRefusedOnItsHeaderBeforeDecodingInProcess() throws IOException {
+        Inspector noFfmpeg = withoutFfmpeg(DecodeLimits.DEFAULTS);
+        // a PNG head that claims 60000×60000 (3.6 gigapixels), then nothing worth decoding
+        byte[] png = Files.readAllBytes(TestMedia.png());
+        java.nio.ByteBuffer.wrap(png).putInt(16, 60_000).putInt(20, 60_000);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(png, 12, 17);
+        java.nio.ByteBuffer.wrap(png).putInt(29, (int) crc.getValue());
+        Path hugePng = Files.write(temp.resolve("huge.png"), java.util.Arrays.copyOf(png, 200));
+        // a real JPEG whose frame header (SOF0) claims 60000×60000
+        byte[] jpeg = Files.readAllBytes(TestMedia.jpeg());
+        int sof = 2;
+        while (!(jpeg[sof] == (byte) 0xFF && jpeg[sof + 1] == (byte) 0xC0)) {
+            sof++;
+        }
+        java.nio.ByteBuffer.wrap(jpeg).putShort(sof + 5, (short) 60_000).putShort(sof + 7, (short) 60_000);
+        Path hugeJpeg = Files.write(temp.resolve("huge.jpg"), jpeg);
+
+        for (Path file : new Path[] {hugePng, hugeJpeg}) {
+            assertThatThrownBy(() -> noFfmpeg.inspect(spool(file), null)).as(file.getFileName().toString())
+                    .isInstanceOf(MediaRejected.class).hasMessageContaining("60000×60000 pixels");
+        }
+    }
+
+    private Inspector withoutFfmpeg(DecodeLimits limits) {
+        Ffmpeg missing = new Ffmpeg(temp.resolve("no-ffmpeg"), temp.resolve("no-ffprobe"));
+        return new Inspector(missing, new Prober(missing, JsonMapper.builder().build(), Duration.ofMinutes(1)), 320,
+                limits, Duration.ofMinutes(1));
+    }
+
     private static Ffmpeg bundled() {
         try {
             return Ffmpeg.bundled();
