@@ -1,21 +1,8 @@
-// Small DOM helpers for the editor's own widgets (text only through textContent).
+// The editor's form helpers on top of the studio's ui.js.
 
-/** An element with attributes (`class`, `id`, aria-*, data-*, …; `on<event>` adds a listener) and children. */
-export function h(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(attrs ?? {})) {
-    if (value === null || value === undefined || value === false) continue;
-    if (key.startsWith('on') && typeof value === 'function') node.addEventListener(key.slice(2), value);
-    else if (key === 'class') node.className = value;
-    else if (key in node && typeof value !== 'string') node[key] = value;
-    else node.setAttribute(key, value === true ? '' : String(value));
-  }
-  for (const child of children.flat()) {
-    if (child === null || child === undefined || child === false) continue;
-    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
-  }
-  return node;
-}
+/** The studio's element helper (textContent only), under the short name the editor uses. */
+export { el as h } from '/studio/js/ui.js';
+import { el as h } from '/studio/js/ui.js';
 
 let counter = 0;
 

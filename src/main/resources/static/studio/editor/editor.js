@@ -11,6 +11,7 @@ import { Player } from './player.js';
 import { Exporter } from './exporter.js';
 import { h } from './dom.js';
 import { projects, library } from './remote.js';
+import { ready } from '/studio/js/shell.js';
 
 const root = document.getElementById('editor');
 const $ = (id) => document.getElementById(id);
@@ -348,6 +349,7 @@ window.addEventListener('beforeunload', (e) => {
 });
 
 (async function start() {
+  if (!(await ready)) return;
   try {
     loaded(await projects.get(state.id), true);
   } catch (e) {

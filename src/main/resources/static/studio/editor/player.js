@@ -47,24 +47,23 @@ export class Player {
     this.hls?.destroy();
     this.hls = null;
     const video = this.video;
-    if (!video.canPlayType('application/vnd.apple.mpegurl')) {
-      const { default: Hls } = await import(HLS);
-      if (!Hls.isSupported()) {
-        this.say('This browser cannot play the preview (no Media Source Extensions).');
-        return;
-      }
-      // no worker: a strict CSP allows no blob: workers; start at 0, not at the "live" edge of
-      // a playlist that is still growing
-      this.hls = new Hls({ enableWorker: false, startPosition: 0, liveDurationInfinity: false });
+    const { default: Hls } = await import(HLS);
+    if (Hls.isSupported()) {
+      // hls.js first where Media Source Extensions exist (its behaviour on a growing EVENT
+      // playlist is known); no worker: a strict CSP allows no blob: workers; start at 0, not
+      // at the "live edge" of a playlist that is still growing
+      this.hls = new Hls({ enableWorker: false, startPosition: 0 });
       this.hls.on(Hls.Events.ERROR, (_event, data) => {
         if (data.fatal) this.say(`The preview stopped: ${data.details}`);
       });
       this.hls.on(Hls.Events.MANIFEST_PARSED, () => this.play());
       this.hls.loadSource(url);
       this.hls.attachMedia(video);
-    } else {
+    } else if (video.canPlayType('application/vnd.apple.mpegurl')) {
       video.src = url;
       video.addEventListener('loadedmetadata', () => this.play(), { once: true });
+    } else {
+      this.say('This browser cannot play the preview (neither HLS nor Media Source Extensions).');
     }
   }
 

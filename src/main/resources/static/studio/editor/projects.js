@@ -1,6 +1,8 @@
 // The project list (/projects): create with an output shape, open, rename, duplicate, delete.
 
 import { projects } from './remote.js';
+import { ready } from '/studio/js/shell.js';
+import { confirmDialog } from '/studio/js/ui.js';
 import { h, field } from './dom.js';
 import { clock } from './zoom.js';
 
@@ -64,7 +66,8 @@ async function duplicate(p) {
 }
 
 async function remove(item, p) {
-  const ok = await confirmDelete(p.name);
+  const ok = await confirmDialog(`“${p.name}” and its timeline will be gone. Its media stay in the library.`,
+    { title: 'Delete this project?', confirm: 'Delete project' });
   if (!ok) return;
   try {
     await projects.remove(p.id);
@@ -75,16 +78,6 @@ async function remove(item, p) {
   } catch (e) {
     say(`Not deleted: ${e.message}`, true);
   }
-}
-
-/** A modal <dialog> asking to confirm; resolves true for "Delete". */
-function confirmDelete(name) {
-  const dialog = $('delete-dialog');
-  $('delete-dialog-name').textContent = name;
-  return new Promise((resolve) => {
-    dialog.addEventListener('close', () => resolve(dialog.returnValue === 'delete'), { once: true });
-    dialog.showModal();
-  });
 }
 
 async function load(cursor) {
@@ -114,4 +107,4 @@ $('new-project').addEventListener('submit', async (e) => {
   }
 });
 
-load();
+if (await ready) load();

@@ -30,6 +30,9 @@ export const renders = {
   exportStatus: (id) => api(`/api/v1/exports/${id}`),
   cancelExport: (id) => api(`/api/v1/exports/${id}/cancel`, { method: 'POST' }),
   /** One frame of the saved timeline as an image Blob. */
-  frame: (projectId, atMs, height) => api(`/api/v1/projects/${projectId}/frame?atMs=${Math.round(atMs)}&height=${height}`,
-    { as: 'blob' }),
+  frame: async (projectId, atMs, height) => {
+    const response = await api(`/api/v1/projects/${projectId}/frame?atMs=${Math.round(atMs)}&height=${height}`,
+      { headers: { Accept: 'image/jpeg, application/problem+json' } });
+    return response.blob();
+  },
 };
