@@ -11,7 +11,7 @@ import { Player } from './player.js';
 import { Exporter } from './exporter.js';
 import { h } from './dom.js';
 import { projects, library } from './remote.js';
-import { ready } from '/studio/js/shell.js';
+import { ready, pageLoaded } from '/studio/js/shell.js';
 
 const root = document.getElementById('editor');
 const $ = (id) => document.getElementById(id);
@@ -34,8 +34,8 @@ const state = {
 const view = new TimelineView($('timeline'), {
   select: (id) => select(id),
   selectTransition: (fromId) => { state.selected = null; state.transition = fromId; render(); },
-  move: (id, deltaMs) => edit(model.move(state.timeline, id, deltaMs, state.assets), id),
-  trim: (id, edge, deltaMs) => edit(model.trim(state.timeline, id, edge, deltaMs, state.assets), id),
+  move: (id, deltaMs) => { state.selected = id; edit(model.move(state.timeline, id, deltaMs, state.assets), id); },
+  trim: (id, edge, deltaMs) => { state.selected = id; edit(model.trim(state.timeline, id, edge, deltaMs, state.assets), id); },
   scrub: (ms, final) => scrub(ms, final),
   dropAsset: (assetId, target, ms) => addAsset(assetId, target, ms),
   key: (e, id) => clipKey(e, id),
@@ -354,9 +354,11 @@ window.addEventListener('beforeunload', (e) => {
     loaded(await projects.get(state.id), true);
   } catch (e) {
     say(e.status === 404 ? 'There is no such project.' : `The project did not load: ${e.message}`, true);
+    pageLoaded();
     return;
   }
   await loadLibrary();
   render();
   root.dataset.ready = 'true';
+  pageLoaded();
 })();

@@ -1,7 +1,7 @@
 // The project list (/projects): create with an output shape, open, rename, duplicate, delete.
 
 import { projects } from './remote.js';
-import { ready } from '/studio/js/shell.js';
+import { ready, pageLoaded } from '/studio/js/shell.js';
 import { confirmDialog } from '/studio/js/ui.js';
 import { h, field } from './dom.js';
 import { clock } from './zoom.js';
@@ -89,8 +89,10 @@ async function load(cursor) {
     more.onclick = page.hasMore ? () => load(page.nextCursor) : null;
     $('projects-empty').hidden = list.children.length > 0;
     document.getElementById('projects').dataset.ready = 'true';
+    pageLoaded();
   } catch (e) {
     say(`The projects did not load: ${e.message}`, true);
+    pageLoaded();
   }
 }
 
