@@ -5,6 +5,7 @@ import dev.atelier.accounts.AccountsProperties;
 import dev.atelier.accounts.Role;
 import dev.atelier.platform.ApiException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
@@ -83,10 +84,18 @@ class Accounts {
     }
 
     Session refresh(String refreshToken) {
-        RefreshTokens.Rotated rotated = refreshTokens.rotate(refreshToken);
+        return refresh(refreshToken, Duration.ZERO);
+    }
+
+    /**
+     * Refreshes; a token rotated less than {@code grace} ago answers a new access token for its
+     * session and no refresh token (see {@link RefreshTokens#rotate(String, Duration)}).
+     */
+    Session refresh(String refreshToken, Duration grace) {
+        RefreshTokens.Rotated rotated = refreshTokens.rotate(refreshToken, grace);
         UserRow user = users.byId(rotated.userId()).orElseThrow(CredentialException::invalidToken);
         if (user.disabled()) {
-            refreshTokens.revokeChainOf(rotated.token());
+            refreshTokens.revokeChain(rotated.sessionId());
             throw CredentialException.disabled();
         }
         return new Session(user, accessTokens.issue(user.id(), rotated.sessionId()), rotated.token());

@@ -64,6 +64,35 @@ class ClientAddresses {
         return peer;
     }
 
+    /**
+     * Whether a trusted proxy in front says the client spoke HTTPS to it: the last hop's
+     * {@code Forwarded: proto=} (else {@code X-Forwarded-Proto}). Anyone else's say is ignored.
+     */
+    boolean forwardedHttps(HttpServletRequest request) {
+        if (trusted.isEmpty() || !trusted(request.getRemoteAddr())) {
+            return false;
+        }
+        String proto = null;
+        for (String header : Collections.list(request.getHeaders("Forwarded"))) {
+            for (String element : header.split(",")) {
+                for (String pair : element.split(";")) {
+                    int equals = pair.indexOf('=');
+                    if (equals > 0 && pair.substring(0, equals).strip().equalsIgnoreCase("proto")) {
+                        proto = pair.substring(equals + 1).strip();
+                    }
+                }
+            }
+        }
+        if (proto == null) {
+            for (String header : Collections.list(request.getHeaders("X-Forwarded-Proto"))) {
+                for (String hop : header.split(",")) {
+                    proto = hop.strip();
+                }
+            }
+        }
+        return "https".equalsIgnoreCase(proto);
+    }
+
     private boolean trusted(String address) {
         InetAddress parsed = literal(address);
         return parsed != null && trusted(parsed);

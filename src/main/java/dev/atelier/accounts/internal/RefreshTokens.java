@@ -3,6 +3,7 @@ package dev.atelier.accounts.internal;
 import dev.atelier.accounts.AccountsProperties;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -41,7 +42,38 @@ class RefreshTokens {
 
     /** Uses {@code token} once and answers its successor; a reused token revokes its chain. */
     Rotated rotate(String token) {
+        return rotate(token, Duration.ZERO);
+    }
+
+    /**
+     * Like {@link #rotate(String)}, for the browser's cookie: a token whose successor was handed out
+     * less than {@code grace} ago answers its session again with no new link ({@code token} null)
+     * instead of revoking the chain. Tabs that load at once all send the same cookie; the first
+     * rotates it and the browser keeps the successor; the others must not look like a thief. After
+     * the grace a reuse revokes the chain as always.
+     */
+    Rotated rotate(String token, Duration grace) {
         Timestamp now = Timestamp.from(clock.instant());
+        Optional<Rotated> used = use(token, now);
+        if (used.isPresent()) {
+            return used.get();
+        }
+        if (grace.isPositive()) {
+            Optional<Rotated> recent = jdbc.sql("""
+                    select user_id, chain_id from refresh_tokens
+                    where token_hash = :hash and used_at > :since and revoked_at is null and expires_at > :now""")
+                    .param("hash", Secrets.hash(token)).param("since", Timestamp.from(now.toInstant().minus(grace)))
+                    .param("now", now)
+                    .query((rs, i) -> new Rotated(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), null))
+                    .optional();
+            if (recent.isPresent()) {
+                return recent.get();
+            }
+        }
+        throw whyNot(token);
+    }
+
+    private Optional<Rotated> use(String token, Timestamp now) {
         Optional<UsedLink> used = jdbc.sql("""
                 update refresh_tokens set used_at = :now
                 where token_hash = :hash and used_at is null and revoked_at is null and expires_at > :now
@@ -49,11 +81,7 @@ class RefreshTokens {
                 .param("now", now).param("hash", Secrets.hash(token))
                 .query((rs, i) -> new UsedLink(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
                 .optional();
-        if (used.isPresent()) {
-            return new Rotated(used.get().userId(), used.get().chainId(),
-                    link(used.get().userId(), used.get().chainId()));
-        }
-        throw whyNot(token);
+        return used.map(link -> new Rotated(link.userId(), link.chainId(), link(link.userId(), link.chainId())));
     }
 
     /** Revokes the chain {@code token} belongs to; unknown tokens are ignored (logout is idempotent). */

@@ -9,6 +9,7 @@ import dev.atelier.platform.web.Problems;
 import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -16,6 +17,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -49,9 +52,14 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, Problems problems, AccessTokens accessTokens, ApiKeys apiKeys,
-            Users users) throws Exception {
+            Users users, BrowserCookies cookies) throws Exception {
         return http
-                .csrf(csrf -> csrf.disable())
+                // bearer calls carry no ambient credential; only the browser's cookie endpoints need
+                // CSRF protection (docs/studio.md)
+                .csrf(csrf -> csrf
+                        .csrfTokenRepository(new CsrfCookies(cookies))
+                        .requireCsrfProtectionMatcher(PathPatternRequestMatcher.withDefaults()
+                                .matcher(HttpMethod.POST, BrowserCookies.SESSION_PATH + "/**")))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
@@ -75,7 +83,10 @@ class SecurityConfiguration implements WebMvcConfigurer {
                                 new ApiException(HttpStatus.UNAUTHORIZED, "unauthenticated",
                                         "Send Authorization: Bearer <access token or API key>")))
                         .accessDeniedHandler((request, response, e) -> problems.write(request, response,
-                                new ApiException(HttpStatus.FORBIDDEN, "forbidden", "You may not do this"))))
+                                e instanceof CsrfException
+                                        ? new ApiException(HttpStatus.FORBIDDEN, "csrf_token_invalid",
+                                                "Send the page's CSRF token in " + BrowserCookies.CSRF_HEADER)
+                                        : new ApiException(HttpStatus.FORBIDDEN, "forbidden", "You may not do this"))))
                 .build();
     }
 

@@ -1,0 +1,3 @@
+import {pageLoaded, ready} from './shell.js';
+
+ready.then(pageLoaded);
