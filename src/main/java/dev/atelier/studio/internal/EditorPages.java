@@ -1,5 +1,6 @@
 package dev.atelier.studio.internal;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
  * the caller's is the API's 404, shown by the page.
  */
 @Controller
+@Hidden
 class EditorPages {
 
     @GetMapping("/projects")

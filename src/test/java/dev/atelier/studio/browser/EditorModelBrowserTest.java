@@ -38,7 +38,7 @@ class EditorModelBrowserTest extends BrowserTest {
         browser.signIn(user.email(), TestUsers.PASSWORD);
         EditorPage.open(browser, project);
 
-        Object answer = browser.driver().executeAsyncScript("""
+        Object answer = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
                 const [video, image, sound] = [arguments[0], arguments[1], arguments[2]];
                 (async () => {
