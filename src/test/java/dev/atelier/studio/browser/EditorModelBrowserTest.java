@@ -62,7 +62,7 @@ class EditorModelBrowserTest extends BrowserTest {
                   step('split', m.split(t, 'c2', t.video.clips[1].startMs + 1500, assets));
                   refused('splitOutside', m.split(t, 'c1', 99999, assets));
                   refused('overlap', m.addAsset(t, assets.get(video), 'video', 100, assets));
-                  step('move', m.move(t, 'c1', 250, assets));
+                  step('move', m.move(t, 'c4', 250, assets));
                   step('text', m.addText(t, 'Hello', 500, assets));
                   step('text style', m.update(t, 't1', { font: 'serif', sizePx: 48, color: '#ffcc00',
                       box: { color: '#000000', opacity: 0.6, paddingPx: 10 }, fadeInMs: 200, fadeOutMs: 300 }, assets));
