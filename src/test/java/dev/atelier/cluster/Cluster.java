@@ -255,12 +255,16 @@ public final class Cluster implements AutoCloseable {
         void launch() {
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+                    "-Xshare:auto",
                     "--add-exports=java.desktop/com.sun.media.sound=ALL-UNNAMED",
                     "--enable-native-access=ALL-UNNAMED",
                     "-Djava.awt.headless=true",
                     "-Datelier.node.name=" + spec.name(),
-                    "-cp", classPath(),
+                    "-cp", classPath()));
+            // small heaps and the quick compiler for tests; a benchmark passes its own (-Dcluster.node.jvm=…)
+            command.addAll(1, List.of(System.getProperty("cluster.node.jvm",
+                    "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1").trim().split("\\s+")));
+            command.addAll(List.of(
                     ClusterNode.class.getName()));
             List<String> settings = new ArrayList<>(shared);
             settings.add("server.port=" + port);

@@ -205,7 +205,7 @@ class ClusterTest {
         String token = signUp(cluster.node("a")).get("accessToken").asString();
         Studio studio = new Studio(cluster.node("a").api(), token);
         UUID picture = studio.upload(TestMedia.png(1280, 720));
-        UUID project = studio.project(1280, 720, 30, Studio.timeline(Collections.nCopies(6, picture), 2000));
+        UUID project = studio.project(1280, 720, 30, Studio.timeline(Collections.nCopies(4, picture), 2000));
 
         // slow jobs until both render nodes run some (a job goes to whichever node is free first)
         List<UUID> jobs = new ArrayList<>();

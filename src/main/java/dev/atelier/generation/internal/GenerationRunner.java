@@ -40,9 +40,12 @@ class GenerationRunner {
     private final Pricing pricing;
     private final GenerationProperties properties;
     private final Clock clock;
+    private final JobMeters meters;
 
     GenerationRunner(GenerationRows rows, Transitions transitions, Providers providers, OutputStore outputs,
-            RunningWork running, LiveUpdates live, Pricing pricing, GenerationProperties properties, Clock clock) {
+            RunningWork running, LiveUpdates live, Pricing pricing, GenerationProperties properties, Clock clock,
+            JobMeters meters) {
+        this.meters = meters;
         this.pricing = pricing;
         this.rows = rows;
         this.transitions = transitions;
@@ -59,8 +62,11 @@ class GenerationRunner {
         if (g == null || !worthAStep(g)) {
             return Step.DONE;
         }
-        if (g.status() == QUEUED && !transitions.start(g)) {
-            return Step.DONE; // canceled before it started, or another worker has it
+        if (g.status() == QUEUED) {
+            if (!transitions.start(g)) {
+                return Step.DONE; // canceled before it started, or another worker has it
+            }
+            meters.started(g);
         }
         if (g.providerJobId() == null && g.status() != TIMED_OUT) {
             g = fallBackIfDown(g);
@@ -71,22 +77,28 @@ class GenerationRunner {
             return Step.DONE;
         }
         running.enter(id);
+        long called = System.nanoTime();
         try {
             if (g.providerJobId() == null) {
                 ProgressReporter progress = new ThrottledProgress(g, rows, live, clock);
-                return switch (provider.get().submit(Providers.request(g, progress))) {
+                Submission submitted = provider.get().submit(Providers.request(g, progress));
+                meters.submitted(g.provider(), submitted, called);
+                return switch (submitted) {
                     case Submission.Completed done -> complete(g, done.outputs());
                     case Submission.Accepted accepted -> accepted(g, accepted);
                     case Submission.Failed failed -> failure(g, failed.failure());
                 };
             }
-            return switch (provider.get().poll(Providers.request(g), g.providerJobId())) {
+            PollResult polled = provider.get().poll(Providers.request(g), g.providerJobId());
+            meters.polled(g.provider(), polled, called);
+            return switch (polled) {
                 case PollResult.Running progress -> stillRunning(g, progress);
                 case PollResult.Completed done -> complete(g, done.outputs());
                 case PollResult.Failed failed -> failure(g, failed.failure());
             };
         } catch (RuntimeException e) {
             boolean interrupted = Thread.interrupted();
+            meters.threw(g.provider(), called);
             if (endedMeanwhile(id)) {
                 return Step.DONE; // interrupted because it was canceled or timed out
             }

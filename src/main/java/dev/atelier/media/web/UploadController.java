@@ -60,7 +60,11 @@ class UploadController {
     private final ObjectProvider<UploadGate> gates;
     private final AssetViews views;
 
-    UploadController(Assets assets, MediaProperties properties, ObjectProvider<UploadGate> gates, AssetViews views) {
+    private final UploadMeters meters;
+
+    UploadController(Assets assets, MediaProperties properties, ObjectProvider<UploadGate> gates, AssetViews views,
+            UploadMeters meters) {
+        this.meters = meters;
         this.assets = assets;
         this.properties = properties;
         this.gates = gates;
@@ -101,6 +105,7 @@ class UploadController {
         try {
             gates.orderedStream().forEach(gate -> admissions.add(gate.admit(user)));
             Asset asset = storeFilePart(user, request, contentType);
+            meters.uploaded(asset);
             return ResponseEntity.created(URI.create("/api/v1/assets/" + asset.id())).body(views.of(asset));
         } finally {
             admissions.forEach(UploadGate.Admission::close);

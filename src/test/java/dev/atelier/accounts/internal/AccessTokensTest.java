@@ -10,24 +10,19 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.atelier.accounts.AccountsProperties;
 import dev.atelier.platform.Secrets;
-import dev.atelier.platform.PlatformProperties;
 import dev.atelier.test.MutableClock;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Date;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class AccessTokensTest {
 
     static final String OLD_SECRET = "old-secret-old-secret-old-secret-old-secret";
     static final String NEW_SECRET = "new-secret-new-secret-new-secret-new-secret";
 
-    @TempDir
-    Path dataDir;
 
     static final UUID SESSION = UUID.randomUUID();
 
