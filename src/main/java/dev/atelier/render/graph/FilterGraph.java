@@ -194,8 +194,9 @@ public final class FilterGraph {
                         + ",setsar=1,format=yuv420p," + padAndCut(frames) + "[" + v + "]");
             }
         } else {
-            inputs.add(new Invocation.Input(List.of("-ss", seconds(seek),
-                    "-t", seconds(sourceSeconds + 2.0 / out.fps())), media));
+            List<String> options = new ArrayList<>(previewDecoding());
+            options.addAll(List.of("-ss", seconds(seek), "-t", seconds(sourceSeconds + 2.0 / out.fps())));
+            inputs.add(new Invocation.Input(options, media));
             String speed = clip.speed() == 1.0 ? "PTS-STARTPTS" : "(PTS-STARTPTS)/" + number(clip.speed());
             chains.add("[" + index + ":v]setpts=" + speed + ",fps=" + out.fps() + ","
                     + fit(out.width(), out.height(), clip.cover()) + ",setsar=1,format=yuv420p,"
@@ -211,6 +212,16 @@ public final class FilterGraph {
             }
         }
         return new String[] {v, out.kind().sound() ? a : null};
+    }
+
+    /**
+     * A preview decodes its (trusted, already accepted) sources the cheap way: one thread (windows
+     * render side by side, one per core), no deblocking and the decoder's fast paths. Decoding 720p
+     * or 1080p sources is most of a preview window's cost, and the picture is scaled down after.
+     */
+    private List<String> previewDecoding() {
+        return out.kind() == Output.Kind.PREVIEW_SEGMENT
+                ? List.of("-threads", "1", "-skip_loop_filter", "all", "-flags2", "fast") : List.of();
     }
 
     private void gap(long fromMs, long toMs, List<String> items, List<String> audioItems) {

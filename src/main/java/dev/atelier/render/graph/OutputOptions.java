@@ -19,7 +19,8 @@ final class OutputOptions {
                 args.addAll(h264(encoders, out, true, frames));
                 args.addAll(List.of("-c:a", "aac", "-b:a", "96k", "-ar", "48000", "-ac", "2",
                         "-output_ts_offset", FilterText.ms(window.fromMs()), "-muxdelay", "0", "-muxpreload", "0",
-                        "-f", "mpegts"));
+                        // windows render side by side (preview-parallelism), each on one core
+                        "-threads", "1", "-filter_complex_threads", "1", "-f", "mpegts"));
             }
             case MP4 -> {
                 args.addAll(List.of("-map", "[aout]"));

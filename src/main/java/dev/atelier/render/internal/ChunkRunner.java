@@ -3,13 +3,13 @@ package dev.atelier.render.internal;
 import dev.atelier.editor.Timeline;
 import dev.atelier.media.SharedFiles;
 import dev.atelier.platform.ffmpeg.FfmpegException;
+import dev.atelier.platform.node.NodeProperties;
 import dev.atelier.render.RenderProperties;
 import dev.atelier.render.graph.FilterGraph;
 import dev.atelier.render.graph.Invocation;
 import dev.atelier.render.graph.Output;
 import dev.atelier.render.graph.Window;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,7 +36,6 @@ class ChunkRunner {
     private static final Logger log = LoggerFactory.getLogger(ChunkRunner.class);
     private static final Duration WATCH = Duration.ofMillis(500);
     private static final Duration BUSY = Duration.ofSeconds(1);
-    static final String NODE = ManagementFactory.getRuntimeMXBean().getName();
 
     private final ExportRows exports;
     private final ExportChunkRows chunks;
@@ -49,10 +48,12 @@ class ChunkRunner {
     private final ObjectMapper json;
     private final Clock clock;
     private final Semaphore slots;
+    private final String node;
 
     ChunkRunner(ExportRows exports, ExportChunkRows chunks, RenderTransitions transitions, RenderInputs inputs,
             RenderProcess process, RenderTools tools, WorkFolders folders, SharedFiles shared, ObjectMapper json,
-            Clock clock, RenderProperties properties) {
+            Clock clock, RenderProperties properties, NodeProperties nodeProperties) {
+        this.node = nodeProperties.name();
         this.exports = exports;
         this.chunks = chunks;
         this.transitions = transitions;
@@ -81,7 +82,7 @@ class ChunkRunner {
             return new Step.Again(BUSY);
         }
         try {
-            if (!chunks.start(exportId, n, NODE, clock.instant())) {
+            if (!chunks.start(exportId, n, node, clock.instant())) {
                 return Step.DONE;
             }
             return render(e, chunk);
