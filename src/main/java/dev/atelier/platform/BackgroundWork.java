@@ -3,6 +3,7 @@ package dev.atelier.platform;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SystemClock;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import dev.atelier.platform.scheduling.WorkWakeups;
 import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -13,6 +14,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Schedules durable background work. Inside a transaction the work is stored with it (and
  * vanishes if it rolls back); once committed the local executor is woken at once instead of
  * waiting for its next poll, which is what makes submit-to-running take milliseconds.
+ *
+ * <p>Work of a task this node does not run (another role's) wakes the nodes that run it instead,
+ * through PostgreSQL {@code NOTIFY} on commit ({@code WorkWakeups}).
  *
  * <p>Work is scheduled by the scheduler's own clock (real time), not the injected business
  * {@code Clock}: deadlines and expiries are business time (tests move it), but "run this in
@@ -25,9 +29,11 @@ public class BackgroundWork {
 
     // lazy: the scheduler is built from the task beans, whose handlers schedule work themselves
     private final ObjectProvider<Scheduler> scheduler;
+    private final ObjectProvider<WorkWakeups> wakeups;
 
-    BackgroundWork(ObjectProvider<Scheduler> scheduler) {
+    BackgroundWork(ObjectProvider<Scheduler> scheduler, ObjectProvider<WorkWakeups> wakeups) {
         this.scheduler = scheduler;
+        this.wakeups = wakeups;
     }
 
     /** Schedules {@code instance} to run now unless it already exists (then false). */
@@ -39,7 +45,12 @@ public class BackgroundWork {
     public <T> boolean scheduleAfter(TaskInstance<T> instance, Duration delay) {
         boolean scheduled = scheduler.getObject().scheduleIfNotExists(instance, SCHEDULER_TIME.now().plus(delay));
         if (delay.isZero()) {
-            wakeAfterCommit();
+            WorkWakeups nodes = wakeups.getObject();
+            if (nodes.runsHere(instance.getTaskName())) {
+                wakeAfterCommit();
+            } else {
+                nodes.notifyOthers(instance.getTaskName()); // another role's work: its nodes hear it on commit
+            }
         }
         return scheduled;
     }

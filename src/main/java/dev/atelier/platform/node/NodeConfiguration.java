@@ -11,8 +11,9 @@ import org.springframework.core.Ordered;
 
 /**
  * What a node's roles change outside the scheduler: a node without {@code api} answers only
- * {@code /actuator/**} (health for the load balancer, metrics for the scraper) and 404 to
- * everything else, before any other filter sees the request.
+ * {@code /actuator/**} (health for the load balancer, metrics for the scraper), and a render node
+ * its remote-worker endpoint ({@code /render-worker/**}, when worker mode is on); everything else
+ * is 404 before any other filter sees the request.
  */
 @Configuration(proxyBeanMethods = false)
 class NodeConfiguration {
@@ -24,9 +25,11 @@ class NodeConfiguration {
     @Bean
     FilterRegistrationBean<Filter> apiRoleFilter(NodeProperties node) {
         boolean api = node.has(NodeRole.API);
+        boolean render = node.has(NodeRole.RENDER);
         Filter filter = (request, response, chain) -> {
             String path = ((HttpServletRequest) request).getRequestURI();
-            if (api || path.equals("/actuator") || path.startsWith("/actuator/")) {
+            if (api || path.equals("/actuator") || path.startsWith("/actuator/")
+                    || (render && path.startsWith("/render-worker/"))) {
                 chain.doFilter(request, response);
                 return;
             }
