@@ -13,8 +13,12 @@ echo "uptime before: $(uptime)"
   -cp "$BENCH_CP" dev.atelier.cluster.ClusterBench "$@"
 
 # --- chunked export: one versus two render nodes -------------------------------------------------
-# Slot for the chunked-export work (helper `chunks`): time one long export on a cluster with one
-# render node, then with two, and print both here, e.g.
-#   "$JAVA_HOME/bin/java" $ATELIER_JVM_FLAGS -cp "$BENCH_CP" dev.atelier.cluster.ChunkedExportBench
+# One long 720p export (default 120 s of timeline in 20 s chunks) on a cluster with one render node,
+# then with two (an API node renders nothing). CHUNKED_EXPORT="<seconds> <chunk seconds>", or "skip".
+if [ "${CHUNKED_EXPORT:-}" != "skip" ]; then
+  "$JAVA_HOME/bin/java" $ATELIER_JVM_FLAGS -Xmx512m -Ds3mock.jar=target/s3mock/s3mock.jar \
+    "-Dcluster.node.jvm=${CLUSTER_NODE_JVM:--Xmx768m}" \
+    -cp "$BENCH_CP" dev.atelier.cluster.ChunkedExportBench ${CHUNKED_EXPORT:-}
+fi
 # --- end of the chunked export slot ---------------------------------------------------------------
 echo "uptime after: $(uptime)"
