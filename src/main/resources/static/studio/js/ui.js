@@ -97,7 +97,8 @@ export function formatBytes(bytes) {
     value /= 1024;
     unit++;
   }
-  return `${value < 10 && unit > 0 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
+  const shown = value < 10 && unit > 0 ? value.toFixed(1).replace(/\.0$/, '') : String(Math.round(value));
+  return `${shown} ${units[unit]}`;
 }
 
 export function formatDate(iso) {

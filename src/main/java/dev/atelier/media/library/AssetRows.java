@@ -55,6 +55,11 @@ public class AssetRows {
 
     /** One page of an owner's assets, newest first, optionally of one kind and origin. */
     public List<Asset> list(UUID owner, AssetKind kind, AssetOrigin origin, PageRequest page) {
+        return list(owner, kind, origin, null, page);
+    }
+
+    /** The same, only assets whose name contains {@code words} (case-insensitive, as typed) unless it is null. */
+    public List<Asset> list(UUID owner, AssetKind kind, AssetOrigin origin, String words, PageRequest page) {
         StringBuilder sql = new StringBuilder("select " + COLUMNS + " from media_assets where owner_id = :owner");
         var query = new java.util.LinkedHashMap<String, Object>();
         query.put("owner", owner);
@@ -65,6 +70,10 @@ public class AssetRows {
         if (origin != null) {
             sql.append(" and origin = :origin");
             query.put("origin", origin.value());
+        }
+        if (words != null) {
+            sql.append(" and strpos(lower(name), lower(:words)) > 0");
+            query.put("words", words);
         }
         if (!page.first()) {
             sql.append(" and (created_at, id) < (:afterCreated, :afterId)");

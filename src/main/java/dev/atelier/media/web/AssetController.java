@@ -22,6 +22,7 @@ import dev.atelier.platform.Cursors;
 import dev.atelier.platform.Filters;
 import dev.atelier.platform.Page;
 import dev.atelier.platform.PageRequest;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -60,12 +61,16 @@ class AssetController {
                     "image", "video", "audio"})) @RequestParam(required = false) String kind,
             @Parameter(description = "Only assets that came from here", schema = @Schema(allowableValues = {
                     "upload", "generation", "render"})) @RequestParam(required = false) String origin,
+            @Parameter(description = "Only assets whose name contains these characters (any case)",
+                    schema = @Schema(maxLength = 200))
+            @RequestParam(required = false) @Size(max = 200) String q,
             @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
         AssetKind kindFilter = Filters.oneOf("kind", kind, AssetKind.class);
         AssetOrigin originFilter = Filters.oneOf("origin", origin, AssetOrigin.class);
-        String scope = "assets:" + user.id() + ":" + kindFilter + ":" + originFilter;
+        String words = q == null || q.isBlank() ? null : q.strip();
+        String scope = "assets:" + user.id() + ":" + kindFilter + ":" + originFilter + ":" + words;
         PageRequest page = cursors.request(scope, limit, cursor);
-        return cursors.page(scope, page, rows.list(user.id(), kindFilter, originFilter, page),
+        return cursors.page(scope, page, rows.list(user.id(), kindFilter, originFilter, words, page),
                         asset -> List.of(asset.createdAt(), asset.id()))
                 .map(views::of);
     }

@@ -1,7 +1,9 @@
 package dev.atelier.studio.internal;
 
+import dev.atelier.media.MediaProperties;
 import io.swagger.v3.oas.annotations.Hidden;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
@@ -11,6 +13,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 @Hidden
 class PageController {
+
+    private final MediaProperties media;
+
+    PageController(MediaProperties media) {
+        this.media = media;
+    }
 
     @GetMapping("/")
     String home() {
@@ -33,7 +41,9 @@ class PageController {
     }
 
     @GetMapping("/library")
-    String library() {
+    String library(Model model) {
+        // the upload limits, so the page can say "too large" before sending a byte (the server checks again)
+        model.addAttribute("limits", media.limits());
         return "pages/library";
     }
 

@@ -158,9 +158,15 @@ public final class Browser implements AutoCloseable {
         assertThat(severe).as("browser console errors").isEmpty();
     }
 
+    /** Waits for {@code condition}; on a timeout the page is photographed ({@code <n>-timeout.png}) first. */
     public <T> T until(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(condition::apply);
+        try {
+            return new WebDriverWait(driver, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(condition::apply);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            shot("timeout");
+            throw e;
+        }
     }
 
     public WebElement waitFor(By by) {
