@@ -318,6 +318,8 @@ function loaded(project, replace) {
   state.saved = JSON.stringify(state.timeline);
   $('project-name').textContent = project.name;
   document.title = `${project.name} · Atelier`;
+  // the player takes the project's shape (CSSOM, which the CSP allows)
+  root.querySelector('.ed-screen').style.aspectRatio = `${project.output.width} / ${project.output.height}`;
   render();
 }
 

@@ -246,7 +246,8 @@ export class TimelineView {
       const assetId = e.dataTransfer?.getData(ASSET_DRAG_TYPE);
       if (!assetId || body.dataset.target === 'text') return;
       e.preventDefault();
-      const ms = Math.max(0, this.zoom.ms(e.clientX - body.getBoundingClientRect().left));
+      // dropped at the pointer, to the nearest tenth of a second (a pixel is 3–200 ms)
+      const ms = Math.max(0, Math.round(this.zoom.ms(e.clientX - body.getBoundingClientRect().left) / 100) * 100);
       this.on.dropAsset(assetId, body.dataset.target, ms);
     });
   }

@@ -41,8 +41,9 @@ class EditorFlowBrowserTest extends BrowserTest {
         String email = browser.signUp();
         String token = token(email);
         UUID sketch = StudioSteps.generateSketch(browser, api, token);
-        UUID video = StudioSteps.upload(browser, api, token, TestMedia.mp4());
-        UUID music = StudioSteps.upload(browser, api, token, TestMedia.m4a());
+        UUID[] uploaded = StudioSteps.upload(browser, TestMedia.mp4(), TestMedia.m4a());
+        UUID video = uploaded[0];
+        UUID music = uploaded[1];
 
         // a 16:9 project from the list page
         browser.open("/projects", "projects");

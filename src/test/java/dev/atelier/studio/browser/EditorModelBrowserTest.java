@@ -104,6 +104,21 @@ class EditorModelBrowserTest extends BrowserTest {
         browser.signIn(user.email(), TestUsers.PASSWORD);
         EditorPage editor = EditorPage.open(browser, project);
         editor.add(video, "video").add(video, "video");
+        // HTML5 drag and drop from the library, dispatched in the page (Selenium cannot drive it in
+        // Chromium): the item's dragstart fills the DataTransfer, the lane's drop places the clip at
+        // the pointer, 80 px = 2 s at the starting zoom
+        browser.script("""
+                const item = document.querySelector(`.lib-item[data-asset-id='${arguments[0]}']`);
+                const lane = document.getElementById('lane-voiceover');
+                const data = new DataTransfer();
+                const x = lane.getBoundingClientRect().left + 80;
+                item.dispatchEvent(new DragEvent('dragstart', { bubbles: true, dataTransfer: data }));
+                lane.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: data, clientX: x }));
+                lane.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: data, clientX: x }));""",
+                video.toString());
+        browser.until(d -> editor.clips("voiceover").size() == 1);
+        assertThat(editor.value("insp-start")).isEqualTo("2");
+
         String second = editor.clips("video").get(1).getAttribute("data-clip-id");
         editor.select(second);
         assertThat(editor.value("insp-start")).isEqualTo("2");
