@@ -80,6 +80,8 @@ public final class Cluster implements AutoCloseable {
     /** Starts the nodes (at once, in parallel) and waits until every one is ready. */
     public static Cluster start(Path directory, List<Spec> specs, String... settings) {
         Cluster cluster = new Cluster(directory, List.of(settings));
+        // a test JVM that ends (or is killed by Surefire) takes its nodes with it
+        Runtime.getRuntime().addShutdownHook(new Thread(cluster::close, "cluster-stop"));
         try {
             for (Spec spec : specs) {
                 cluster.nodes.put(spec.name(), cluster.new Node(spec));
