@@ -3,6 +3,8 @@ package dev.atelier.render.internal;
 import dev.atelier.editor.Timeline;
 import dev.atelier.platform.ffmpeg.FfmpegException;
 import dev.atelier.render.RenderProperties;
+import dev.atelier.media.Asset;
+import dev.atelier.render.graph.Edit;
 import dev.atelier.render.graph.FilterGraph;
 import dev.atelier.render.graph.Invocation;
 import dev.atelier.render.graph.Output;
@@ -14,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,6 +43,7 @@ class PreviewRunner {
     private final PreviewCache cache;
     private final RenderInputs inputs;
     private final RenderProcess process;
+    private final Proxies proxies;
     private final RenderTools tools;
     private final WorkFolders folders;
     private final RenderNotices notices;
@@ -47,12 +51,13 @@ class PreviewRunner {
     private final ObjectMapper json;
     private final Clock clock;
 
-    PreviewRunner(PreviewRows rows, PreviewCache cache, RenderInputs inputs, RenderProcess process, RenderTools tools,
+    PreviewRunner(PreviewRows rows, PreviewCache cache, RenderInputs inputs, RenderProcess process, Proxies proxies, RenderTools tools,
             WorkFolders folders, RenderNotices notices, RenderProperties properties, ObjectMapper json, Clock clock) {
         this.rows = rows;
         this.cache = cache;
         this.inputs = inputs;
         this.process = process;
+        this.proxies = proxies;
         this.tools = tools;
         this.folders = folders;
         this.notices = notices;
@@ -69,8 +74,10 @@ class PreviewRunner {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, properties.previewParallelism()),
                 Thread.ofPlatform().name("preview-" + id.toString().substring(0, 8) + "-", 0).daemon().factory());
         try {
-            RenderInputs.Prepared prepared = inputs.prepare(json.readValue(p.timeline(), Timeline.class),
+            RenderInputs.Resolved resolved = inputs.resolve(json.readValue(p.timeline(), Timeline.class),
                     p.projectHeight(), p.ownerId());
+            RenderInputs.Prepared prepared = inputs.files(resolved);
+            Function<Edit.Media, Path> files = viaProxies(resolved, prepared, p.width(), p.height());
             Output output = new Output(p.width(), p.height(), p.fps(), Output.Kind.PREVIEW_SEGMENT);
             AtomicInteger ready = new AtomicInteger((int) p.windows().stream().filter(cache::has).count());
             List<Future<?>> windows = new ArrayList<>();
@@ -78,7 +85,7 @@ class PreviewRunner {
                 int index = i;
                 if (!cache.has(p.windows().get(i))) {
                     windows.add(pool.submit(() -> {
-                        window(p, index, prepared, output);
+                        window(p, index, prepared.edit(), files, output);
                         notices.preview(p.ownerId(), id, p.projectId(), "running", ready.incrementAndGet(),
                                 p.windows().size());
                         return null;
@@ -114,11 +121,28 @@ class PreviewRunner {
         }
     }
 
-    private void window(Preview p, int index, RenderInputs.Prepared prepared, Output output) throws Exception {
+    /** The preview reads each short, larger-than-preview video source through its proxy ({@link Proxies}). */
+    private Function<Edit.Media, Path> viaProxies(RenderInputs.Resolved resolved, RenderInputs.Prepared prepared,
+            int width, int height) {
+        return media -> {
+            Asset asset = resolved.bySha().get(media.sha256());
+            if (media.image() || asset == null || !Proxies.worth(asset, width, height)) {
+                return prepared.file(media);
+            }
+            try {
+                return proxies.of(asset, prepared.file(media), width, height);
+            } catch (RenderFailure e) {
+                return prepared.file(media); // interrupted: the window stops anyway
+            }
+        };
+    }
+
+    private void window(Preview p, int index, Edit edit, Function<Edit.Media, Path> files, Output output)
+            throws Exception {
         Window window = new Window(p.windowStart(index), p.windowEnds().get(index));
         Invocation invocation;
         try {
-            invocation = FilterGraph.build(prepared.edit(), window, output, tools.encoders());
+            invocation = FilterGraph.build(edit, window, output, tools.encoders());
         } catch (IllegalArgumentException e) {
             throw new RenderFailure("invalid_timeline", "The timeline cannot be rendered: " + e.getMessage());
         }
@@ -128,7 +152,7 @@ class PreviewRunner {
         try {
             Path segment = work.resolve("segment.ts");
             long t1 = System.nanoTime();
-            process.run(invocation, prepared::file, work, segment, WINDOW_TIMEOUT, micros -> { });
+            process.run(invocation, files, work, segment, WINDOW_TIMEOUT, micros -> { });
             long t2 = System.nanoTime();
             cache.put(key, segment);
             rows.rendered(p.id());
