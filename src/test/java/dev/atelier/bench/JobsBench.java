@@ -115,6 +115,8 @@ public final class JobsBench {
         long[] cpuBefore = cpuTicks(server);
         long commitsBefore = commits(jdbc);
         long start = System.nanoTime();
+        java.util.concurrent.atomic.AtomicLong clientNanos = new java.util.concurrent.atomic.AtomicLong();
+        long httpClientBefore = httpClientThreadsNanos();
         try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
             List<Future<?>> done = new ArrayList<>();
             for (int c = 0; c < clients; c++) {
@@ -125,6 +127,7 @@ public final class JobsBench {
                         server.post("/api/v1/generations", token, "{\"model\":\"" + MODEL + "\",\"prompt\":\"job "
                                 + client + "-" + i + "\"}");
                     }
+                    clientNanos.addAndGet(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
                     return null;
                 }));
             }
@@ -145,6 +148,7 @@ public final class JobsBench {
             TimeUnit.MILLISECONDS.sleep(50); // a benchmark's own wait, not a test
         }
         long[] cpuAfter = cpuTicks(server);
+        double clientsMs = (clientNanos.get() + httpClientThreadsNanos() - httpClientBefore) / 1e6 / count;
         long commitsAfter = commits(jdbc);
         Map<String, Object> stats = jdbc.sql("""
                 select count(*) filter (where status = 'succeeded') as succeeded,
@@ -172,10 +176,22 @@ public final class JobsBench {
         System.out.printf("  under load: submit to running median %.0f ms, p90 %.0f ms; submit to succeeded median"
                         + " %.0f ms, p90 %.0f ms%n", 1000 * number(stats, "run50"), 1000 * number(stats, "run90"),
                 1000 * number(stats, "end50"), 1000 * number(stats, "end90"));
-        System.out.printf("  CPU per job %.1f ms = JVM %.1f ms (server and these clients) + PostgreSQL %.1f ms"
-                        + " + subprocesses (ffmpeg/ffprobe) %.1f ms; %.1f commits per job%n",
-                jvm + postgres + subprocesses, jvm, postgres, subprocesses,
+        System.out.printf("  CPU per job %.1f ms = JVM %.1f ms (of which about %.1f ms the bench's own HTTP clients)"
+                        + " + PostgreSQL %.1f ms + subprocesses (ffmpeg/ffprobe) %.1f ms; %.1f commits per job%n",
+                jvm + postgres + subprocesses, jvm, clientsMs, postgres, subprocesses,
                 (double) (commitsAfter - commitsBefore) / count);
+    }
+
+    /** CPU of the JDK HTTP client's own threads (selector, workers) still alive. */
+    private static long httpClientThreadsNanos() {
+        var threads = ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (var info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && info.getThreadName().startsWith("HttpClient-")) {
+                total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return total;
     }
 
     /** Transactions committed in the database so far (its statistics lag by up to a second; the runs are longer). */

@@ -140,11 +140,14 @@ public class StorageQuota {
 
         /** Turns the reservation into kept bytes; call inside the transaction that records the asset. */
         void settle(long bytes) {
-            ensureUsageRow();
-            jdbc.sql("update media_usage set used_bytes = used_bytes + :bytes,"
-                            + " reserved_bytes = greatest(reserved_bytes - :reserved, 0) where owner_id = :owner")
+            // one statement for the usage row, made if it is the owner's first asset
+            jdbc.sql("insert into media_usage as u (owner_id, used_bytes) values (:owner, :bytes)"
+                            + " on conflict (owner_id) do update set used_bytes = u.used_bytes + :bytes,"
+                            + " reserved_bytes = greatest(u.reserved_bytes - :reserved, 0)")
                     .param("owner", owner).param("bytes", bytes).param("reserved", reserved).update();
-            jdbc.sql("delete from media_reservations where id = :id").param("id", id).update();
+            if (started) { // an unenforced reservation never wrote its row
+                jdbc.sql("delete from media_reservations where id = :id").param("id", id).update();
+            }
         }
 
         /** Marks the reservation as settled once the recording transaction has committed. */
