@@ -56,6 +56,7 @@ const player = new Player({
   status: $('preview-status'),
   projectId: state.id,
   onTime: (ms) => { state.playheadMs = ms; view.setPlayhead(ms); $('playhead-time').textContent = clock(ms); },
+  savedLengthMs: () => state.project?.lengthMs ?? 0,
 });
 
 const exporter = new Exporter({
@@ -359,7 +360,7 @@ window.addEventListener('beforeunload', (e) => {
     pageLoaded();
     return;
   }
-  await loadLibrary();
+  await Promise.all([loadLibrary(), exporter.resume()]);
   render();
   root.dataset.ready = 'true';
   pageLoaded();

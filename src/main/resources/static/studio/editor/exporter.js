@@ -22,6 +22,22 @@ export class Exporter {
     this.cancel.addEventListener('click', () => this.stop());
   }
 
+  /** Shows the project's latest export (following it while it runs), as left on another visit. */
+  async resume() {
+    try {
+      const page = await renders.exports(this.projectId);
+      const latest = page.data[0];
+      if (!latest) return;
+      this.show(latest);
+      if (!ENDED.has(latest.status)) {
+        this.button.disabled = true;
+        this.follow(latest.id);
+      }
+    } catch (e) {
+      this.say(`Earlier exports unknown: ${e.message}`);
+    }
+  }
+
   async start() {
     if (!(await this.beforeStart())) {
       this.say('Save the project first (it did not save).');

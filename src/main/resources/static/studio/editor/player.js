@@ -8,12 +8,13 @@ import { clock } from './zoom.js';
 const HLS = '/studio/vendor/hls.js-1.7.4/hls.light.min.mjs';
 
 export class Player {
-  constructor({ video, frame, status, projectId, onTime }) {
+  constructor({ video, frame, status, projectId, onTime, savedLengthMs }) {
     this.video = video;
     this.frame = frame;
     this.status = status;
     this.projectId = projectId;
     this.onTime = onTime;
+    this.savedLengthMs = savedLengthMs;
     this.hls = null;
     this.previewId = null;
     this.poll = null;
@@ -104,6 +105,11 @@ export class Player {
     if (this.hls || video.src) {
       if (!video.paused) video.pause();
       if (Number.isFinite(video.duration) && ms / 1000 <= video.duration) video.currentTime = ms / 1000;
+    }
+    if (ms >= this.savedLengthMs()) {
+      // past the saved video's end there is no frame to ask for
+      this.frame.hidden = true;
+      return;
     }
     this.frameWanted = { ms, final };
     this.nextFrame();

@@ -28,6 +28,7 @@ export const renders = {
   exportVideo: (projectId, resolution) => api(`/api/v1/projects/${projectId}/exports`,
     json({ resolution, format: 'mp4' })),
   exportStatus: (id) => api(`/api/v1/exports/${id}`),
+  exports: (projectId) => api(`/api/v1/projects/${projectId}/exports?limit=1`),
   cancelExport: (id) => api(`/api/v1/exports/${id}/cancel`, { method: 'POST' }),
   /** One frame of the saved timeline as an image Blob. */
   frame: async (projectId, atMs, height) => {

@@ -110,6 +110,12 @@ class EditorFlowBrowserTest extends BrowserTest {
         } finally {
             Files.deleteIfExists(file);
         }
+
+        // coming back later, the finished export is still offered
+        browser.driver().navigate().refresh();
+        EditorPage.on(browser);
+        assertThat(browser.waitFor(By.id("export-download")).getAttribute("href")).isNotBlank();
+        browser.loaded("editor-again");
     }
 
     private double currentTime() {
