@@ -266,7 +266,8 @@ async function save(overwrite = false) {
       $('conflict-reload').focus();
       say('Not saved: this project was changed elsewhere', true);
     } else if (e.status === 422 && e.code === 'invalid_timeline') {
-      say(`Not saved: ${e.message}`, true);
+      const problems = (e.problem?.errors ?? []).slice(0, 3).map((p) => `${p.path}: ${p.message}`);
+      say(`Not saved: ${[e.message, ...problems].join(' — ')}`, true);
     } else {
       say(`Not saved: ${e.message}`, true);
     }

@@ -5,7 +5,7 @@
 // reports what the person asked for through callbacks.
 
 import { clock } from './zoom.js';
-import { extentMs } from './model.js';
+import { extentMs, find } from './model.js';
 
 const LANES = [
   { target: 'video', label: 'Video' },
@@ -179,9 +179,35 @@ export class TimelineView {
       this.on.select(d.id);
       return;
     }
-    const deltaMs = this.zoom.ms(e.clientX - d.x);
+    const deltaMs = this.snap(d.id, d.edge, this.zoom.ms(e.clientX - d.x));
     if (d.edge) this.on.trim(d.id, d.edge, deltaMs);
     else this.on.move(d.id, deltaMs);
+  }
+
+  /**
+   * A dragged edge (or a moved clip's start or end) within 8 px of another clip's edge on the
+   * same track, of 0 or of the playhead lands exactly on it, so clips can be made to meet.
+   */
+  snap(id, edge, deltaMs) {
+    const at = find(this.timeline, id);
+    if (!at) return deltaMs;
+    const c = at.clip;
+    const siblings = at.kind === 'video' ? this.timeline.video.clips : at.kind === 'text' ? this.timeline.text : at.track.clips;
+    const targets = [0, this.playheadMs];
+    for (const other of siblings) {
+      if (other.id !== id) targets.push(other.startMs, other.startMs + other.durationMs);
+    }
+    const moving = edge === 'start' ? [c.startMs] : edge === 'end' ? [c.startMs + c.durationMs]
+      : [c.startMs, c.startMs + c.durationMs];
+    const reach = this.zoom.ms(8);
+    let best = null;
+    for (const point of moving) {
+      for (const target of targets) {
+        const fix = target - (point + deltaMs);
+        if (Math.abs(fix) <= reach && (best === null || Math.abs(fix) < Math.abs(best))) best = fix;
+      }
+    }
+    return best === null ? deltaMs : deltaMs + best;
   }
 
   dragCancel() {

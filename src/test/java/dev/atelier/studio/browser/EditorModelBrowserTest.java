@@ -148,6 +148,12 @@ class EditorModelBrowserTest extends BrowserTest {
         new Actions(browser.driver()).clickAndHold(editor.clip(second)).moveByOffset(-60, 0).release().perform();
         browser.until(d -> editor.message().contains("overlap"));
         assertThat(editor.value("insp-start")).isEqualTo("2");
+
+        // dragged back to within 8 px of the first clip's end, it snaps to meet it exactly
+        new Actions(browser.driver()).clickAndHold(editor.clip(second)).moveByOffset(48, 0).release().perform();
+        browser.until(d -> "2.6".equals(editor.value("insp-start")));
+        new Actions(browser.driver()).clickAndHold(editor.clip(second)).moveByOffset(-45, 0).release().perform();
+        browser.until(d -> "2".equals(editor.value("insp-start")));
         editor.save();
         browser.shot("saved");
     }
