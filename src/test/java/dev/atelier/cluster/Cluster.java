@@ -274,7 +274,10 @@ public final class Cluster implements AutoCloseable {
             settings.add("atelier.node.roles=" + spec.roles());
             settings.add("atelier.node.name=" + spec.name());
             settings.addAll(spec.settings());
-            settings.forEach(setting -> command.add("--" + setting));
+            // a setting given twice would reach Spring as "first,second": the later one wins here
+            Map<String, String> named = new LinkedHashMap<>();
+            settings.forEach(setting -> named.put(setting.substring(0, Math.max(0, setting.indexOf('='))), setting));
+            named.values().forEach(setting -> command.add("--" + setting));
             try {
                 Files.createDirectories(directory);
                 process = new ProcessBuilder(command).redirectErrorStream(true)
