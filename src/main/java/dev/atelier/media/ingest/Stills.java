@@ -24,10 +24,10 @@ import javax.imageio.stream.ImageOutputStream;
 /**
  * PNG and JPEG stills confirmed in process with the JDK's own decoders, so the common case (a
  * model's picture) costs no ffmpeg and ffprobe processes. Same order as out of process: only the
- * header is read first (the reader stops at the PNG's {@code IHDR} or the JPEG's {@code SOF}) and
- * held to {@link DecodeLimits} (refused with the same {@code MediaRejected}), so a small file that claims 60000×60000 pixels is refused on its
- * claim; then the picture is decoded subsampled to about thumbnail size (the heap holds a
- * thumbnail, never the whole picture) and scaled to the thumbnail.
+ * headers are read first (the PNG's {@code IHDR}; the JPEG's markers up to its first scan) and
+ * held to {@link DecodeLimits} (refused with the same {@code MediaRejected}), so a small file that
+ * claims 60000×60000 pixels is refused on its claim; then the picture is decoded subsampled to
+ * about thumbnail size (the heap holds a thumbnail, never the whole picture) and scaled to it.
  *
  * <p>Anything the JDK does not decode cleanly (a warning such as a truncated JPEG, an exception,
  * an unusual colour model) answers empty and the caller confirms the file with ffmpeg as before,
