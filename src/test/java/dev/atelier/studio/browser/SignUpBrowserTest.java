@@ -21,6 +21,20 @@ class SignUpBrowserTest extends BrowserTest {
         assertThat(browser.find(By.cssSelector("[data-guest]")).isDisplayed()).isTrue();
 
         browser.signIn(email, "a long passphrase for tests");
+
+        browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(390, 844)); // a phone
+        for (String page : new String[] {"generate", "library", "account"}) {
+            browser.open("/" + page, page + "-phone");
+            assertThat(browser.script("""
+                    return [...document.querySelectorAll('body *')]
+                        .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1
+                            && !e.closest('.table-wrap'))
+                        .map(e => e.tagName + '.' + e.className).slice(0, 5)""")).as("too wide for a phone: " + page)
+                    .asList().isEmpty();
+            assertThat((Boolean) browser.script(
+                    "return document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
+                    .as("no sideways scrolling on a phone: " + page).isTrue();
+        }
     }
 
     @Test
