@@ -38,6 +38,26 @@ class SignUpBrowserTest extends BrowserTest {
     }
 
     @Test
+    void tabsOpenedAtOnceAllStaySignedInThoughTheyShareOneRotatingCookie() {
+        browser.signUp();
+        String first = browser.driver().getWindowHandle();
+
+        browser.script("for (const page of ['/library', '/account', '/generate', '/library']) window.open(page, '_blank')");
+
+        browser.until(d -> d.getWindowHandles().size() == 5);
+        for (String tab : browser.driver().getWindowHandles()) {
+            browser.driver().switchTo().window(tab);
+            browser.waitLoaded();
+            assertThat(browser.driver().getCurrentUrl()).doesNotContain("/sign-in");
+            assertThat(browser.find(By.cssSelector("[data-user-name]")).getText()).isEqualTo("Browser Tester");
+        }
+        browser.driver().switchTo().window(first);
+        browser.driver().navigate().refresh(); // the session survived: the rotated cookie still works
+        browser.loaded("generate-after-tabs");
+        assertThat(browser.driver().getCurrentUrl()).endsWith("/generate");
+    }
+
+    @Test
     void aGuestOnAPageThatNeedsASessionIsSentToSignInAndBackAfterwards() {
         browser.driver().get(browser.baseUrl() + "/library");
         browser.until(d -> d.getCurrentUrl().contains("/sign-in?next=%2Flibrary"));
