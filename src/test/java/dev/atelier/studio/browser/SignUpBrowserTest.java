@@ -21,6 +21,40 @@ class SignUpBrowserTest extends BrowserTest {
         assertThat(browser.find(By.cssSelector("[data-guest]")).isDisplayed()).isTrue();
 
         browser.signIn(email, "a long passphrase for tests");
+
+        browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(390, 844)); // a phone
+        for (String page : new String[] {"generate", "library", "account"}) {
+            browser.open("/" + page, page + "-phone");
+            assertThat(browser.script("""
+                    return [...document.querySelectorAll('body *')]
+                        .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1
+                            && !e.closest('.table-wrap'))
+                        .map(e => e.tagName + '.' + e.className).slice(0, 5)""")).as("too wide for a phone: " + page)
+                    .asList().isEmpty();
+            assertThat((Boolean) browser.script(
+                    "return document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
+                    .as("no sideways scrolling on a phone: " + page).isTrue();
+        }
+    }
+
+    @Test
+    void tabsOpenedAtOnceAllStaySignedInThoughTheyShareOneRotatingCookie() {
+        browser.signUp();
+        String first = browser.driver().getWindowHandle();
+
+        browser.script("for (const page of ['/library', '/account', '/generate', '/library']) window.open(page, '_blank')");
+
+        browser.until(d -> d.getWindowHandles().size() == 5);
+        for (String tab : browser.driver().getWindowHandles()) {
+            browser.driver().switchTo().window(tab);
+            browser.waitLoaded();
+            assertThat(browser.driver().getCurrentUrl()).doesNotContain("/sign-in");
+            assertThat(browser.find(By.cssSelector("[data-user-name]")).getText()).isEqualTo("Browser Tester");
+        }
+        browser.driver().switchTo().window(first);
+        browser.driver().navigate().refresh(); // the session survived: the rotated cookie still works
+        browser.loaded("generate-after-tabs");
+        assertThat(browser.driver().getCurrentUrl()).endsWith("/generate");
     }
 
     @Test
