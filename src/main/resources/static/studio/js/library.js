@@ -96,7 +96,10 @@ async function removeAsset(asset, name, node) {
   }
   try {
     await api(`/api/v1/assets/${asset.id}`, {method: 'DELETE'});
+    // the grid may have been drawn again (a search page landing) while the dialog was open:
+    // remove the asset's tile wherever it is now, not only the node that was clicked
     node.remove();
+    grid.querySelectorAll('.tile').forEach(tile => tile.dataset.asset === asset.id && tile.remove());
     $('[data-empty]').hidden = grid.children.length > 0;
     toast(`Deleted ${name}`, 'ok');
     loadQuota();

@@ -26,7 +26,7 @@ public class TestContextInitializer implements ApplicationContextInitializer<Con
                     "atelier.database.url=" + TestDatabase.newDatabase(),
                     "atelier.database.username=postgres",
                     "atelier.database.password=",
-                    "atelier.database.max-pool-size=8",
+                    "atelier.database.max-pool-size=10", // two are held by LISTEN (event streams, work wake-ups)
                     // many cached contexts stop at the end of the run: none should wait long for its scheduler
                     "atelier.scheduler.shutdown-wait=1s",
                     "server.shutdown=immediate",
