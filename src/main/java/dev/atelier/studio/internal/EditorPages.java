@@ -1,0 +1,29 @@
+package dev.atelier.studio.internal;
+
+import io.swagger.v3.oas.annotations.Hidden;
+import java.util.UUID;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * The editor's pages: the project list and the timeline editor. They are shells; the scripts
+ * load everything through /api/v1 with the signed-in person's token, so a project that is not
+ * the caller's is the API's 404, shown by the page.
+ */
+@Controller
+@Hidden
+class EditorPages {
+
+    @GetMapping("/projects")
+    String projects() {
+        return "editor/projects";
+    }
+
+    @GetMapping("/projects/{id}")
+    String editor(@PathVariable UUID id, Model model) {
+        model.addAttribute("projectId", id);
+        return "editor/editor";
+    }
+}
