@@ -93,10 +93,10 @@ class EditorFlowBrowserTest extends BrowserTest {
         List<Map<String, Object>> seen = (List<Map<String, Object>>) browser.script("return window.exportSeen");
         // progress came from the event stream (its end too), and the stream never dropped: no polling
         assertThat(seen).extracting(s -> s.get("source")).contains("stream-end").doesNotContain("poll");
-        // while it ran part-way, the time left was shown (a fast export may show no such moment)
-        assertThat(seen).filteredOn(s -> "running".equals(s.get("status"))
-                        && ((Number) s.get("progress")).doubleValue() > 0 && ((Number) s.get("progress")).doubleValue() < 100
-                        && s.get("eta") != null)
+        // whenever it showed itself running part-way, the time left was shown (the server estimates
+        // from the first percent on); a very fast export may show no such moment
+        assertThat(seen).as("export states shown: %s", seen).filteredOn(s -> "running".equals(s.get("status"))
+                        && ((Number) s.get("progress")).doubleValue() > 0 && ((Number) s.get("progress")).doubleValue() < 100)
                 .allSatisfy(s -> assertThat((String) s.get("left")).matches("About (\\d+ min )?\\d+ s left"));
         WebElement download = browser.waitFor(By.id("export-download"));
         browser.shot("exported");
