@@ -6,6 +6,7 @@
 
 import { clock } from './zoom.js';
 import { extentMs, find } from './model.js';
+import { thumbnail, waveform } from './clip-media.js';
 
 const LANES = [
   { target: 'video', label: 'Video' },
@@ -76,8 +77,9 @@ export class TimelineView {
     for (const body of this.lanes.values()) body.replaceChildren();
     const video = this.lanes.get('video');
     timeline.video.clips.forEach((c, i) => {
-      const name = assets.get(c.assetId)?.name ?? 'missing asset';
-      video.append(this.clip(c, `Video clip ${i + 1}: ${name}`, name, selected));
+      const asset = assets.get(c.assetId);
+      const name = asset?.name ?? 'missing asset';
+      video.append(this.clip(c, `Video clip ${i + 1}: ${name}`, name, selected, thumbnail(asset)));
     });
     for (const x of timeline.video.transitions) {
       const to = timeline.video.clips.find((c) => c.id === x.toClipId);
@@ -98,9 +100,11 @@ export class TimelineView {
       const body = this.lanes.get(track.role === 'voiceover' ? 'voiceover' : 'music');
       if (!body) continue;
       track.clips.forEach((c, i) => {
-        const name = assets.get(c.assetId)?.name ?? 'missing asset';
+        const asset = assets.get(c.assetId);
+        const name = asset?.name ?? 'missing asset';
         const role = track.role === 'voiceover' ? 'Voice-over' : 'Music';
-        body.append(this.clip(c, `${role} clip ${i + 1}: ${name}`, name, selected));
+        const wave = waveform(asset, c, Math.max(4, zoom.px(c.durationMs)));
+        body.append(this.clip(c, `${role} clip ${i + 1}: ${name}`, name, selected, wave));
       });
     }
     this.setPlayhead(playheadMs);
@@ -120,7 +124,7 @@ export class TimelineView {
     node?.focus();
   }
 
-  clip(c, label, name, selected) {
+  clip(c, label, name, selected, media = null) {
     const node = make('div', 'tl-clip');
     node.dataset.clipId = c.id;
     node.tabIndex = 0;
@@ -137,6 +141,7 @@ export class TimelineView {
     end.dataset.edge = 'end';
     start.setAttribute('aria-hidden', 'true');
     end.setAttribute('aria-hidden', 'true');
+    if (media) node.append(media);
     node.append(start, title, end);
     node.addEventListener('pointerdown', (e) => this.dragStart(e, c, node));
     node.addEventListener('click', () => this.on.select(c.id));

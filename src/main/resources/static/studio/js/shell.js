@@ -57,6 +57,16 @@ document.addEventListener('click', async (event) => {
 });
 
 /**
+ * Where a sign-in or sign-up page sends the person afterwards: its {@code ?next=} when that is a
+ * path on this site (never elsewhere), otherwise the generate page.
+ */
+export function nextPage() {
+  const target = new URLSearchParams(location.search).get('next');
+  return target && target.startsWith('/') && !target.startsWith('//') && !target.startsWith('/\\')
+    ? target : '/generate';
+}
+
+/**
  * A page calls this once it shows its first data: the page is no longer busy, and the browser
  * tests know it is ready to be looked at.
  */

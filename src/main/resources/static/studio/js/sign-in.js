@@ -1,12 +1,6 @@
 import {signIn} from './api.js';
 import {$, busy} from './ui.js';
-import {pageLoaded, ready} from './shell.js';
-
-function next() {
-  const target = new URLSearchParams(location.search).get('next');
-  // only a path on this site: never send someone elsewhere after signing in
-  return target && target.startsWith('/') && !target.startsWith('//') ? target : '/generate';
-}
+import {nextPage, pageLoaded, ready} from './shell.js';
 
 const form = $('[data-sign-in]');
 form.addEventListener('submit', (event) => {
@@ -16,8 +10,14 @@ form.addEventListener('submit', (event) => {
   }
   busy(form, async () => {
     await signIn(form.email.value, form.password.value);
-    location.assign(next());
+    location.assign(nextPage());
   });
 });
 
-ready.then(pageLoaded);
+// the other form keeps where the person is going
+if (new URLSearchParams(location.search).has('next')) {
+  document.querySelectorAll('main a[href="/sign-up"]').forEach((a) => { a.search = location.search; });
+}
+
+// someone who already has a session goes on to the page they came for (replace: Back does not return here)
+ready.then((user) => (user ? location.replace(nextPage()) : pageLoaded()));

@@ -83,10 +83,21 @@ class EditorFlowBrowserTest extends BrowserTest {
 
         // the export reaches 100 % and offers the download
         new Select(browser.find(By.id("export-resolution"))).selectByValue("480p");
+        browser.script(EXPORT_WATCH);
         browser.find(By.id("export-start")).click();
         new WebDriverWait(browser.driver(), RENDER_WAIT).until(d ->
                 "succeeded".equals(d.findElement(By.id("export-panel")).getAttribute("data-status")));
         assertThat(browser.find(By.id("export-bar")).getDomProperty("value")).isEqualTo("100");
+        assertThat(browser.find(By.id("export-left")).isDisplayed()).isFalse();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> seen = (List<Map<String, Object>>) browser.script("return window.exportSeen");
+        // progress came from the event stream (its end too), and the stream never dropped: no polling
+        assertThat(seen).extracting(s -> s.get("source")).contains("stream-end").doesNotContain("poll");
+        // whenever it showed itself running part-way, the time left was shown (the server estimates
+        // from the first percent on); a very fast export may show no such moment
+        assertThat(seen).as("export states shown: %s", seen).filteredOn(s -> "running".equals(s.get("status"))
+                        && ((Number) s.get("progress")).doubleValue() > 0 && ((Number) s.get("progress")).doubleValue() < 100)
+                .allSatisfy(s -> assertThat((String) s.get("left")).matches("About (\\d+ min )?\\d+ s left"));
         WebElement download = browser.waitFor(By.id("export-download"));
         browser.shot("exported");
         browser.axe("exported");
@@ -117,6 +128,20 @@ class EditorFlowBrowserTest extends BrowserTest {
         assertThat(browser.waitFor(By.id("export-download")).getAttribute("href")).isNotBlank();
         browser.loaded("editor-again");
     }
+
+    /** Records every state the export panel shows (status, progress, time left, where the state came from). */
+    private static final String EXPORT_WATCH = """
+            const panel = document.getElementById('export-panel');
+            window.exportSeen = [];
+            new MutationObserver(() => {
+              const left = document.getElementById('export-left');
+              const last = window.exportSeen.at(-1);
+              const now = {status: panel.dataset.status ?? null, source: panel.dataset.source ?? null,
+                progress: document.getElementById('export-bar').value,
+                eta: panel.dataset.eta ?? null, left: left.hidden ? null : left.textContent};
+              if (JSON.stringify(last) !== JSON.stringify(now)) window.exportSeen.push(now);
+            }).observe(panel, {subtree: true, childList: true, attributes: true, characterData: true});
+            """;
 
     private double currentTime() {
         Object time = ((JavascriptExecutor) browser.driver())

@@ -158,6 +158,49 @@ class EditorModelBrowserTest extends BrowserTest {
         browser.shot("saved");
     }
 
+    @Test
+    void clipsShowTheirThumbnailOrWaveformWithoutChangingSizeAndAudioIsDecodedOnce() {
+        TestUser user = users.signUp();
+        UUID video = upload(user, TestMedia.mp4());
+        UUID image = upload(user, TestMedia.png());
+        UUID sound = upload(user, TestMedia.mp3());
+        UUID project = project(user);
+        browser.signIn(user.email(), TestUsers.PASSWORD);
+        EditorPage editor = EditorPage.open(browser, project);
+
+        editor.add(video, "video").add(image, "video").add(sound, "music").addText("Hello");
+
+        // a thumbnail behind both video-track clips, loaded
+        browser.until(d -> Long.valueOf(2).equals(browser.script("""
+                return [...document.querySelectorAll('#lane-video .tl-clip img.tl-clip-thumb')]
+                    .filter((i) => i.complete && i.naturalWidth > 0).length""")));
+        // the music clip's waveform, drawn with something in it
+        WebElement wave = browser.waitFor(By.cssSelector("#lane-music .tl-clip canvas.tl-clip-wave[data-drawn=true]"));
+        assertThat((Boolean) browser.script("""
+                const c = arguments[0];
+                const pixels = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+                for (let i = 3; i < pixels.length; i += 4) if (pixels[i] > 0) return true;
+                return false""", wave)).as("the waveform has bars").isTrue();
+        // no layout shift: every clip is exactly as tall as a text clip, and the media fill their clip
+        assertThat(browser.script("""
+                const h = (n) => Math.round(n.getBoundingClientRect().height);
+                const text = h(document.querySelector('#lane-text .tl-clip'));
+                return [...document.querySelectorAll('.tl-clip')].map(h).filter((x) => x !== text)
+                    .concat([...document.querySelectorAll('.tl-clip-thumb, .tl-clip-wave')]
+                        .filter((m) => h(m) !== h(m.parentElement)).map(() => -1))""")).asList().isEmpty();
+        browser.script("document.getElementById('lane-music').scrollIntoView({block: 'center'})");
+        browser.shot("clip-media");
+        browser.axe("clip-media");
+
+        // redraws (zoom) draw from the kept decode: the audio is fetched once
+        browser.find(By.id("zoom-in")).click();
+        browser.waitFor(By.cssSelector("#lane-music .tl-clip canvas.tl-clip-wave[data-drawn=true]"));
+        assertThat(browser.script("""
+                return performance.getEntriesByType('resource')
+                    .filter((e) => e.name.includes(arguments[0]) && e.initiatorType === 'fetch').length""",
+                sound.toString())).isEqualTo(1L);
+    }
+
     private UUID upload(TestUser user, Path file) {
         Api.Response response = Uploads.upload(api, user.accessToken(), file);
         assertThat(response.status()).as(response.toString()).isEqualTo(201);

@@ -63,4 +63,21 @@ class SignUpBrowserTest extends BrowserTest {
         browser.until(d -> d.getCurrentUrl().contains("/sign-in?next=%2Flibrary"));
         browser.loaded("sign-in");
     }
+
+    @Test
+    void someoneWithASessionIsSentFromSignInAndSignUpToWhereTheyWereGoing() {
+        browser.signUp();
+
+        browser.driver().get(browser.baseUrl() + "/sign-in?next=%2Flibrary");
+        browser.until(d -> d.getCurrentUrl().equals(browser.baseUrl() + "/library"));
+        browser.loaded("library-from-sign-in");
+
+        browser.driver().get(browser.baseUrl() + "/sign-up");
+        browser.until(d -> d.getCurrentUrl().equals(browser.baseUrl() + "/generate"));
+        browser.loaded("generate-from-sign-up");
+
+        browser.driver().get(browser.baseUrl() + "/sign-in?next=%2F%2Fevil.example%2F"); // never off the site
+        browser.until(d -> d.getCurrentUrl().equals(browser.baseUrl() + "/generate"));
+        browser.loaded("generate-not-elsewhere");
+    }
 }
