@@ -1,8 +1,11 @@
 package dev.atelier.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.atelier.platform.ffmpeg.Ffmpeg;
+import dev.atelier.platform.ffmpeg.Ffprobe;
+import dev.atelier.platform.ffmpeg.MediaInfo;
 import dev.atelier.render.MediaChecks;
 import dev.atelier.render.Studio;
 import dev.atelier.render.VideoCompare;
@@ -33,7 +36,12 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Issue 16: a chunked export on two render nodes (separate processes, one PostgreSQL, one bucket, an
  * API node that renders nothing) equals the same timeline rendered by one ffmpeg as one window:
- * frame count, length, the frames on each side of every chunk boundary, the sound.
+ * frame count, length, the frames on each side of every chunk boundary, the sound. On the same
+ * cluster (one start-up for both), a preview asked for through the API node is rendered by the
+ * render nodes into the bucket and plays through the API node: its playlist lists every window and
+ * every segment downloads from the API node as a valid MPEG-TS segment. Last, a render node is
+ * killed ({@code kill -9}) while it renders a chunk of another export: the other render node takes
+ * the chunk over once the dead node's heartbeats go stale and the export still equals one window.
  */
 class ChunkedExportClusterTest {
 
@@ -68,7 +76,70 @@ class ChunkedExportClusterTest {
             assertThat(MediaChecks.durationMs(chunked)).isBetween(LENGTH_MS - 40, LENGTH_MS + 40);
             assertThat(VideoCompare.soundDigest(chunked)).isEqualTo(VideoCompare.soundDigest(whole));
             VideoCompare.assertSameAround(chunked, whole, 30, 2000, 4000, 6000, 8000);
+
+            aPreviewPlaysThroughTheApiNode(cluster, studio, project);
+            aRenderNodeKilledMidExportIsTakenOver(cluster, studio, project, whole);
         }
+    }
+
+    private static void aRenderNodeKilledMidExportIsTakenOver(Cluster cluster, Studio studio, UUID project, Path whole)
+            throws Exception {
+        UUID id = UUID.fromString(studio.export(project, "480p", "mp4").json().get("id").asString());
+        String[] victim = new String[2];
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(20)).until(() -> {
+            List<Map<String, Object>> running = cluster.jdbc().sql("""
+                    select n, node from render_export_chunks where export_id = :id and status = 'running' and n > 0
+                    order by n limit 1""").param("id", id).query().listOfRows();
+            if (running.isEmpty()) {
+                return false;
+            }
+            victim[0] = String.valueOf(running.getFirst().get("n"));
+            victim[1] = (String) running.getFirst().get("node");
+            return true;
+        });
+        cluster.node(victim[1]).kill();
+        JsonNode export = studio.awaitExport(id.toString(), Duration.ofMinutes(3));
+        assertThat(export.get("status").asString()).as(export.toString()).isEqualTo("succeeded");
+        Map<String, Object> chunk = cluster.jdbc().sql(
+                "select node, attempts, status from render_export_chunks where export_id = :id and n = :n")
+                .param("id", id).param("n", Integer.parseInt(victim[0])).query().singleRow();
+        String survivor = victim[1].equals("r1") ? "r2" : "r1";
+        assertThat(chunk).as("chunk " + victim[0] + " was on " + victim[1])
+                .containsEntry("node", survivor).containsEntry("status", "done");
+        assertThat((Integer) chunk.get("attempts")).isGreaterThanOrEqualTo(2);
+        Path chunked = studio.download(export);
+        assertThat(VideoCompare.frames(chunked)).isEqualTo(VideoCompare.frames(whole));
+        VideoCompare.assertSameAround(chunked, whole, 30, 2000, 4000, 6000, 8000);
+    }
+
+    /** The API node renders nothing and holds no segment: what it serves comes from the bucket. */
+    private static void aPreviewPlaysThroughTheApiNode(Cluster cluster, Studio studio, UUID project) throws Exception {
+        JsonNode preview = studio.awaitPreview(studio.preview(project).get("id").asString());
+        assertThat(preview.get("status").asString()).as(preview.toString()).isEqualTo("succeeded");
+        int windows = preview.get("windows").asInt();
+        assertThat(windows).as("9 s in 4 s windows: 4, 4 and 1 s").isEqualTo(3);
+        assertThat(preview.get("windowsReady").asInt()).isEqualTo(windows);
+        String playlistUrl = preview.get("playlistUrl").asString();
+        String playlist = studio.fetch(playlistUrl);
+        assertThat(playlist).startsWith("#EXTM3U").contains("#EXT-X-ENDLIST");
+        List<String> segments = playlist.lines().filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
+        assertThat(segments).hasSize(windows);
+        String base = playlistUrl.substring(0, playlistUrl.indexOf("index.m3u8"));
+        long total = 0;
+        for (String segment : segments) {
+            Path file = Files.createTempFile("cluster-segment-", ".ts");
+            Files.write(file, studio.fetchBytes(base + segment));
+            MediaInfo info = new Ffprobe(MediaChecks.ffmpeg()).probe(file);
+            assertThat(info.formatName()).as(segment).isEqualTo("mpegts");
+            assertThat(info.hasVideo()).as(segment).isTrue();
+            assertThat(info.hasAudio()).as(segment).isTrue();
+            assertThat(info.height()).as(segment).isPositive();
+            total += info.durationMs();
+        }
+        assertThat(total).as("the segments together are the timeline").isBetween(LENGTH_MS - 200, LENGTH_MS + 200);
+        int stored = cluster.jdbc().sql("select count(*) from render_preview_segments where stored_at is not null")
+                .query(Integer.class).single();
+        assertThat(stored).isGreaterThanOrEqualTo(windows);
     }
 
     private static Map<String, Object> timeline(UUID a, UUID b, UUID music) {

@@ -9,11 +9,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.stereotype.Component;
 
-/** {@link SharedFiles} as blobs under {@code work/<uuid>} in the node's blob store. */
+/** {@link SharedFiles} as blobs under {@code work/<uuid>} and {@code keyed/<hash>} in the node's blob store. */
 @Component
 class BlobSharedFiles implements SharedFiles {
 
@@ -64,5 +65,34 @@ class BlobSharedFiles implements SharedFiles {
             throw new UncheckedIOException(e);
         }
         return removed.get();
+    }
+
+    @Override
+    public void putKeyed(String key, Path file) throws IOException {
+        store.put(BlobKeys.keyed(key), file, "application/octet-stream");
+    }
+
+    @Override
+    public InputStream openKeyed(String key) throws IOException {
+        return store.open(BlobKeys.keyed(key));
+    }
+
+    @Override
+    public Optional<Long> sizeKeyed(String key) throws IOException {
+        return store.size(BlobKeys.keyed(key));
+    }
+
+    @Override
+    public Optional<Path> localKeyed(String key) {
+        return store.localFile(BlobKeys.keyed(key));
+    }
+
+    @Override
+    public void deleteKeyed(String key) {
+        try {
+            store.delete(BlobKeys.keyed(key));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

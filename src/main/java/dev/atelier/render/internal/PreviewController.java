@@ -16,8 +16,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -102,8 +100,9 @@ class PreviewController {
         }
         m3u8.append("#EXT-X-TARGETDURATION:").append((longest + 999) / 1000).append('\n')
                 .append("#EXT-X-MEDIA-SEQUENCE:0\n#EXT-X-PLAYLIST-TYPE:EVENT\n");
+        int stored = cache.readyFromStart(p.windows()); // what the database says, not a file on this node
         int ready = 0;
-        while (ready < p.windows().size() && cache.has(p.windows().get(ready))) {
+        while (ready < stored) {
             long length = p.windowEnds().get(ready) - p.windowStart(ready);
             m3u8.append(String.format(Locale.ROOT, "#EXTINF:%.3f,%n", length / 1000.0))
                     .append(ready).append(".ts?").append(query).append('\n');
@@ -124,11 +123,14 @@ class PreviewController {
         if (index < 0 || index >= p.windows().size()) {
             throw ApiException.notFound("Segment");
         }
-        Path file = cache.find(p.windows().get(index)).orElseThrow(() -> ApiException.notFound("Segment"));
-        response.setContentType("video/mp2t");
-        response.setHeader("Cache-Control", "private, max-age=3600");
-        response.setContentLengthLong(Files.size(file));
-        Files.copy(file, response.getOutputStream());
+        // from the shared store, whichever node rendered it: a local file on one node, the bucket on a cluster
+        try (PreviewCache.Segment segment = cache.open(p.windows().get(index))
+                .orElseThrow(() -> ApiException.notFound("Segment"))) {
+            response.setContentType("video/mp2t");
+            response.setHeader("Cache-Control", "private, max-age=3600");
+            response.setContentLengthLong(segment.bytes());
+            segment.writeTo(response.getOutputStream());
+        }
     }
 
     private Preview verified(UUID id, String exp, String sig) {
@@ -148,10 +150,7 @@ class PreviewController {
     }
 
     private PreviewView view(Preview p) {
-        int ready = 0;
-        while (ready < p.windows().size() && cache.has(p.windows().get(ready))) {
-            ready++;
-        }
+        int ready = cache.readyFromStart(p.windows());
         return new PreviewView(p.id(), p.projectId(), p.projectVersion(), p.status(), p.lengthMs(),
                 p.windows().size(), ready, p.rendered(), p.reused(), urls.playlist(p.id(), p.ownerId()),
                 p.errorCode() == null ? null : new ExportView.Error(p.errorCode(), p.errorMessage()),

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.concurrent.ExecutionException;
@@ -29,7 +30,8 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * Renders a preview's missing windows in timeline order, a few at once, each independently in a
- * work folder of its own (removed however it ends) into the cache. The playlist lists the ready
+ * work folder of its own (removed however it ends) into the cache, i.e. the shared store, so the
+ * node serving the playlist need not be this one. The playlist lists the ready
  * windows from the start, so playback begins after the first. A failure ends the preview with
  * its reason; a node stopping leaves it to run again (windows done stay done).
  */
@@ -79,11 +81,12 @@ class PreviewRunner {
             RenderInputs.Prepared prepared = inputs.files(resolved);
             Function<Edit.Media, Path> files = viaProxies(resolved, prepared, p.width(), p.height());
             Output output = new Output(p.width(), p.height(), p.fps(), Output.Kind.PREVIEW_SEGMENT);
-            AtomicInteger ready = new AtomicInteger((int) p.windows().stream().filter(cache::has).count());
+            Set<String> stored = cache.ready(p.windows());
+            AtomicInteger ready = new AtomicInteger((int) p.windows().stream().filter(stored::contains).count());
             List<Future<?>> windows = new ArrayList<>();
             for (int i = 0; i < p.windows().size(); i++) {
                 int index = i;
-                if (!cache.has(p.windows().get(i))) {
+                if (!stored.contains(p.windows().get(i))) {
                     windows.add(pool.submit(() -> {
                         window(p, index, prepared.edit(), files, output);
                         notices.preview(p.ownerId(), id, p.projectId(), "running", ready.incrementAndGet(),

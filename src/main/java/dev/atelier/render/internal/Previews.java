@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -77,9 +78,9 @@ class Previews {
         for (int i = 0; i < ends.size(); i++) {
             keys.add(key(edit, new Window(i == 0 ? 0 : ends.get(i - 1), ends.get(i)), output));
         }
-        List<String> cached = keys.stream().filter(cache::has).distinct().toList();
+        Set<String> cached = cache.ready(keys);
         cache.touch(cached);
-        int reused = (int) keys.stream().filter(cache::has).count();
+        int reused = (int) keys.stream().filter(cached::contains).count();
         boolean ready = reused == keys.size();
         Instant now = clock.instant();
         Preview preview = new Preview(UUID.randomUUID(), user.id(), project.id(), project.version(), length,

@@ -50,6 +50,27 @@ abstract class BlobStoreContract {
     }
 
     @Test
+    void aKeyedBlobIsStoredReadAndRemovedAndNeverListedAsAnAsset() throws IOException {
+        byte[] bytes = randomBytes(50_000);
+        String key = BlobKeys.keyed("0123456789abcdef".repeat(4));
+
+        store().put(key, file(bytes), "application/octet-stream");
+
+        try (InputStream in = store().open(key)) {
+            assertThat(in.readAllBytes()).isEqualTo(bytes);
+        }
+        assertThat(store().size(key)).contains(50_000L);
+        assertThat(BlobKeys.assetOf(key)).isEmpty();
+        List<String> listed = new ArrayList<>();
+        store().listOlderThan(BlobKeys.KEYED, Instant.now().plusSeconds(60), listed::addAll);
+        assertThat(listed).as("retention of assets and work files never picks keyed blobs").isEmpty();
+        store().delete(key);
+        assertThat(store().size(key)).isEmpty();
+        assertThatThrownBy(() -> BlobKeys.keyed("../assets/x")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> BlobKeys.keyed("ABCDEF".repeat(10) + "abcd")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aMissingBlobHasNoSizeAndCannotBeOpened() throws IOException {
         String key = BlobKeys.content(UUID.randomUUID());
 
