@@ -55,12 +55,13 @@ class GenerationRunner {
     }
 
     Step step(UUID id) {
-        Generation g = rows.find(id).orElse(null);
-        if (g == null || !worthAStep(g)) {
+        var stepped = transitions.startIfQueued(id).orElse(null);
+        if (stepped == null || !worthAStep(stepped.generation())) {
             return Step.DONE;
         }
-        if (g.status() == QUEUED && !transitions.start(g)) {
-            return Step.DONE; // canceled before it started, or another worker has it
+        Generation g = stepped.generation();
+        if (g.status() == QUEUED) {
+            return Step.DONE; // queued but not started: canceled meanwhile, or another worker has it
         }
         if (g.providerJobId() == null && g.status() != TIMED_OUT) {
             g = fallBackIfDown(g);
