@@ -42,6 +42,13 @@ record Generation(
         return "generation:" + id;
     }
 
+    /** This queued job as it is once started at {@code now}. */
+    Generation running(Instant now) {
+        return new Generation(id, ownerId, model, kind, provider, prompt, params, inputAssetIds, GenerationStatus.RUNNING,
+                progress, providerJobId, attempts, pollIntervalMs, price, holdId, costHeld, costCharged, costReleased,
+                errorCode, errorMessage, late, deadline, createdAt, now, finishedAt, now, outputs, ranModel);
+    }
+
     /** The model that runs the job: a fallback while the asked-for model's provider is down, else the asked-for one. */
     String modelToRun() {
         return ranModel != null ? ranModel : model;

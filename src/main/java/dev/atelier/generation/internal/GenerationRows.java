@@ -57,12 +57,30 @@ class GenerationRows {
                 .query(this::map).optional();
     }
 
-    /** queued → running; false when it was not queued (canceled, or another worker started it). */
-    boolean start(UUID id, Instant now) {
+    /** A job as a step found it, and whether this step moved it from queued to running. */
+    record Stepped(Generation generation, boolean started) {
+    }
+
+    /**
+     * queued → running if it is queued, and the job, in one statement (one round trip and one
+     * commit fewer per job than a read and then a compare-and-set). The select sees the row as it
+     * was before the update (same snapshot), so a started job is handed back as running here; a
+     * job that is still queued but was not started lost the race to another worker (or is being
+     * canceled): exactly what a read followed by the compare-and-set would have told.
+     */
+    Optional<Stepped> startIfQueued(UUID id, Instant now) {
         return jdbc.sql("""
-                update generations set status = 'running', started_at = :now, updated_at = :now
-                where id = :id and status = 'queued'""")
-                .param("id", id).param("now", ts(now)).update() == 1;
+                with started as (
+                    update generations set status = 'running', started_at = :now, updated_at = :now
+                    where id = :id and status = 'queued' returning id)
+                select\s""" + COLUMNS + """
+                , exists (select 1 from started) as started_now from generations g where g.id = :id""")
+                .param("id", id).param("now", ts(now))
+                .query((rs, n) -> {
+                    Generation g = map(rs, n);
+                    return rs.getBoolean("started_now") ? new Stepped(g.running(now), true) : new Stepped(g, false);
+                })
+                .optional();
     }
 
     /** Moves {@code from} → {@code to} and records the money and the reason; false if the row was not in {@code from}. */

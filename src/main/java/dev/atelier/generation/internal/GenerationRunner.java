@@ -58,14 +58,15 @@ class GenerationRunner {
     }
 
     Step step(UUID id) {
-        Generation g = rows.find(id).orElse(null);
-        if (g == null || !worthAStep(g)) {
+        var stepped = transitions.startIfQueued(id).orElse(null);
+        if (stepped == null || !worthAStep(stepped.generation())) {
             return Step.DONE;
         }
+        Generation g = stepped.generation();
         if (g.status() == QUEUED) {
-            if (!transitions.start(g)) {
-                return Step.DONE; // canceled before it started, or another worker has it
-            }
+            return Step.DONE; // queued but not started: canceled meanwhile, or another worker has it
+        }
+        if (stepped.started()) {
             meters.started(g);
         }
         if (g.providerJobId() == null && g.status() != TIMED_OUT) {

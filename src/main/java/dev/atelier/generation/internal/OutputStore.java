@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -194,8 +195,10 @@ class OutputStore {
         };
     }
 
+    private static final Pattern NOT_A_NAME = Pattern.compile("[^A-Za-z0-9]+");
+
     private static String name(Generation g, int index, ProviderOutput output) {
-        String base = g.model().replaceAll("[^A-Za-z0-9]+", "-") + "-" + g.id().toString().substring(0, 8);
+        String base = NOT_A_NAME.matcher(g.model()).replaceAll("-") + "-" + g.id().toString().substring(0, 8);
         return index == 0 ? base : base + "-" + (index + 1);
     }
 }

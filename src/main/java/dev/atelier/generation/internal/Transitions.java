@@ -16,6 +16,7 @@ import dev.atelier.media.Asset;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -53,14 +54,16 @@ class Transitions {
         this.clock = clock;
     }
 
-    /** queued → running; false when it was not queued any more. */
+    /**
+     * queued → running when the job is queued, and the job as it is then (empty when it is gone);
+     * the start and its announcement commit together.
+     */
     @Transactional
-    boolean start(Generation g) {
-        if (!rows.start(g.id(), clock.instant())) {
-            return false;
-        }
-        live.announce(g, RUNNING.value(), null);
-        return true;
+    Optional<GenerationRows.Stepped> startIfQueued(UUID id) {
+        var stepped = rows.startIfQueued(id, clock.instant());
+        stepped.filter(GenerationRows.Stepped::started)
+                .ifPresent(s -> live.announce(s.generation(), RUNNING.value(), null));
+        return stepped;
     }
 
     /**

@@ -67,6 +67,31 @@ class AccessTokensTest {
     }
 
     @Test
+    void aTokenVerifiedBeforeStillExpiresOnTime() {
+        AccessTokens tokens = tokens(null);
+        UUID user = UUID.randomUUID();
+        String token = tokens.issue(user, SESSION).token();
+        assertThat(tokens.verify(token).userId()).isEqualTo(user);
+
+        clock.advance(Duration.ofMinutes(14));
+        assertThat(tokens.verify(token).userId()).isEqualTo(user);
+        clock.advance(Duration.ofMinutes(1));
+
+        assertInvalid(tokens, token);
+    }
+
+    @Test
+    void aTamperedCopyOfAVerifiedTokenIsRefused() {
+        AccessTokens tokens = tokens(null);
+        String token = tokens.issue(UUID.randomUUID(), SESSION).token();
+        tokens.verify(token);
+
+        String tampered = token.substring(0, token.length() - 2) + (token.endsWith("AA") ? "BB" : "AA");
+
+        assertInvalid(tokens, tampered);
+    }
+
+    @Test
     void aTokenForAnotherAudienceIsRefused() {
         String token = tokens("k1:" + NEW_SECRET, "someone-else").issue(UUID.randomUUID(), SESSION).token();
 
