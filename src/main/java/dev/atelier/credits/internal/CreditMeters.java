@@ -31,11 +31,11 @@ class CreditMeters {
                 from credit_holds where state = 'open'""")
                 .query((rs, n) -> new Holds(rs.getDouble(1), rs.getDouble(2), rs.getDouble(3))).single());
         Gauge.builder("atelier.credits.held", holds, h -> h.get().held())
-                .description("Credits held by open holds, cluster-wide").register(meters);
+                .description("Credits held by open holds, cluster-wide").strongReference(true).register(meters);
         Gauge.builder("atelier.credits.holds.open", holds, h -> h.get().open())
-                .description("Open holds, cluster-wide").register(meters);
+                .description("Open holds, cluster-wide").strongReference(true).register(meters);
         Gauge.builder("atelier.credits.holds.oldest.age", holds, h -> h.get().oldestAge()).baseUnit("seconds")
-                .description("Age of the oldest open hold").register(meters);
+                .description("Age of the oldest open hold").strongReference(true).register(meters);
         this.captured = Counter.builder("atelier.credits.captured").description("Credits captured on this node")
                 .register(meters);
     }

@@ -25,7 +25,7 @@ class UploadMeters {
         Snapshot<Double> stored = Snapshot.every(Duration.ofSeconds(30), 0.0, () -> jdbc.sql(
                 "select coalesce(sum(used_bytes), 0) from media_usage").query(Double.class).single());
         Gauge.builder("atelier.media.stored", stored, Snapshot::get).baseUnit("bytes")
-                .description("Bytes of assets kept, cluster-wide").register(meters);
+                .description("Bytes of assets kept, cluster-wide").strongReference(true).register(meters);
     }
 
     void uploaded(Asset asset) {

@@ -8,7 +8,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A value read from the database for gauges, at most once per {@code maxAge} however often it is
  * scraped (every gauge of a query shares one read), never on a request or job path. A failed read
- * keeps the last value and is logged; gauges never throw at the scraper.
+ * keeps the last value and is logged; gauges never throw at the scraper. Micrometer holds a gauge's
+ * object weakly: register gauges over a snapshot with {@code strongReference(true)}, or the snapshot
+ * is collected and the gauge reads NaN.
  */
 public final class Snapshot<T> implements Supplier<T> {
 

@@ -47,7 +47,7 @@ class QueueMeters {
             gauge(meters, "atelier.queue.running", "Executions picked by a node", task, queues, Queue::running);
             Gauge.builder("atelier.queue.oldest.due.age", queues, q -> q.get().getOrDefault(task, EMPTY).oldestDueAge())
                     .description("How long the oldest due execution has waited").baseUnit("seconds")
-                    .tag("task", task).register(meters);
+                    .tag("task", task).strongReference(true).register(meters);
         }
     }
 
@@ -56,6 +56,6 @@ class QueueMeters {
     private static void gauge(MeterRegistry meters, String name, String description, String task,
             Snapshot<Map<String, Queue>> queues, ToDoubleFunction<Queue> value) {
         Gauge.builder(name, queues, q -> value.applyAsDouble(q.get().getOrDefault(task, EMPTY)))
-                .description(description).tag("task", task).register(meters);
+                .description(description).tag("task", task).strongReference(true).register(meters);
     }
 }
