@@ -86,37 +86,11 @@ public final class RenderBench {
         String project = project(server, token, timeline);
 
         // the same video as a person would write it: one command, the same encoder and settings
-        List<String> args = new ArrayList<>();
-        for (Path source : sources) {
-            args.addAll(List.of("-t", "5", "-i", source.toString()));
-        }
-        args.addAll(List.of("-i", musicFile.toString()));
-        StringBuilder graph = new StringBuilder();
-        for (int i = 0; i < 10; i++) {
-            graph.append("[").append(i).append(":v]fps=30,scale=1280:720,setsar=1,format=yuv420p[v").append(i).append("];");
-            graph.append("[").append(i).append(":a]aresample=48000,aformat=channel_layouts=stereo[a").append(i).append("];");
-        }
-        String v = "v0";
-        String a = "a0";
-        for (int i = 1; i < 10; i++) {
-            graph.append("[").append(v).append("][v").append(i).append("]xfade=transition=fade:duration=0.5:offset=")
-                    .append(String.format(Locale.ROOT, "%.1f", i * 4.5)).append("[x").append(i).append("];");
-            graph.append("[").append(a).append("][a").append(i).append("]acrossfade=d=0.5[y").append(i).append("];");
-            v = "x" + i;
-            a = "y" + i;
-        }
         Path font = Path.of(System.getProperty("java.io.tmpdir")).resolve("bench-DejaVuSans-Bold.ttf");
         try (var in = RenderBench.class.getResourceAsStream("/fonts/DejaVuSans-Bold.ttf")) {
             Files.copy(in, font, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
-        graph.append("[").append(v).append("]drawtext=fontfile=").append(font).append(":text='Atelier bench'")
-                .append(":fontsize=64:fontcolor=white:x=w/2-text_w/2:y=h*0.85-text_h/2:enable='between(t,0,3)'[vout];");
-        graph.append("[10:a]volume=0.8,afade=t=out:st=").append(String.format(Locale.ROOT, "%.1f", length / 1000.0 - 1.5))
-                .append(":d=1.5[m];[").append(a).append("][m]amix=inputs=2:normalize=0:duration=first,")
-                .append("loudnorm=I=-16:TP=-1.5:LRA=11,aresample=48000[aout]");
-        args.addAll(List.of("-filter_complex", graph.toString(), "-map", "[vout]", "-map", "[aout]",
-                "-c:v", "libopenh264", "-b:v", "3500k", "-g", "60", "-c:a", "aac", "-b:a", "160k",
-                "-movflags", "+faststart", media.resolve("hand.mp4").toString()));
+        List<String> args = RenderProfile.handWritten(sources, musicFile, font, length, media.resolve("hand.mp4"));
         // alternate, several rounds: the machine's load moves, and the first export also warms the server
         int rounds = Integer.getInteger("rounds", 3);
         List<Double> ratios = new ArrayList<>();

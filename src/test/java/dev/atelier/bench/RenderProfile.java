@@ -166,7 +166,8 @@ public final class RenderProfile {
         return new Edit.Media(sha, false, sound, ms);
     }
 
-    private static List<String> handWritten(List<Path> sources, Path musicFile, Path font, long length, Path target) {
+    /** The bench timeline as a person would write it: one ffmpeg command, the same encoder and settings. */
+    static List<String> handWritten(List<Path> sources, Path musicFile, Path font, long length, Path target) {
         List<String> args = new ArrayList<>();
         for (Path source : sources) {
             args.addAll(List.of("-t", "5", "-i", source.toString()));
