@@ -41,10 +41,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/projects")
 @Tag(name = "editor", description = "Projects and their timeline documents")
-@ApiResponse(responseCode = "401", description = "No or bad credentials",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-@ApiResponse(responseCode = "403", description = "The API key lacks the scope",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
 class ProjectController {
 
     private static final String JSON = "application/json";

@@ -31,10 +31,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @Tag(name = "render", description = "Previews and exports of a project's timeline")
-@ApiResponse(responseCode = "401", description = "No or bad credentials",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-@ApiResponse(responseCode = "403", description = "The API key lacks the scope",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
 class PreviewController {
 
     private static final String JSON = "application/json";

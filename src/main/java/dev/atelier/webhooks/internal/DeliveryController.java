@@ -32,8 +32,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequiresScope(Scope.WEBHOOKS)
 @Tag(name = "webhooks")
 @ApiResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = "application/problem+json"))
-@ApiResponse(responseCode = "401", description = "Not signed in", content = @Content(mediaType = "application/problem+json"))
-@ApiResponse(responseCode = "403", description = "Missing scope webhooks", content = @Content(mediaType = "application/problem+json"))
 @ApiResponse(responseCode = "404", description = "No such endpoint or delivery", content = @Content(mediaType = "application/problem+json"))
 class DeliveryController {
 

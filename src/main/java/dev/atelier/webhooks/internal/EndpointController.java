@@ -37,8 +37,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequiresScope(Scope.WEBHOOKS)
 @Tag(name = "webhooks")
 @ApiResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = "application/problem+json"))
-@ApiResponse(responseCode = "401", description = "Not signed in", content = @Content(mediaType = "application/problem+json"))
-@ApiResponse(responseCode = "403", description = "Missing scope webhooks", content = @Content(mediaType = "application/problem+json"))
 class EndpointController {
 
     private final Endpoints endpoints;

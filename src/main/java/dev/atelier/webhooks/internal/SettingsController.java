@@ -26,8 +26,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/v1/webhook-endpoints/settings", produces = "application/json")
 @RequiresScope(Scope.WEBHOOKS)
 @Tag(name = "webhooks")
-@ApiResponse(responseCode = "401", description = "Not signed in", content = @Content(mediaType = "application/problem+json"))
-@ApiResponse(responseCode = "403", description = "Missing scope webhooks", content = @Content(mediaType = "application/problem+json"))
 class SettingsController {
 
     private final SettingsRows settings;
