@@ -26,8 +26,9 @@ class Accounts {
     private final AccountsProperties properties;
     private final Clock clock;
     private final PasswordEncoder passwords = Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
-    // checked against when the email is unknown, so both failures cost the same time
-    private final String decoyHash = passwords.encode("decoy-password-for-unknown-emails");
+    // checked against when the email is unknown, so both failures cost the same time; made on the
+    // first such sign-in, not at start (an Argon2 hash is slow on purpose: ~0.1 s of every start)
+    private volatile String decoyHash;
 
     Accounts(Users users, AccessTokens accessTokens, RefreshTokens refreshTokens, LoginThrottle throttle,
             ApplicationEventPublisher events, AccountsProperties properties, Clock clock) {
@@ -38,6 +39,15 @@ class Accounts {
         this.events = events;
         this.properties = properties;
         this.clock = clock;
+    }
+
+    private String decoyHash() {
+        String decoy = decoyHash;
+        if (decoy == null) {
+            decoy = passwords.encode("decoy-password-for-unknown-emails");
+            decoyHash = decoy;
+        }
+        return decoy;
     }
 
     record Session(UserRow user, AccessTokens.Issued access, String refreshToken) {
@@ -72,7 +82,7 @@ class Accounts {
     Session logIn(String email, String password, String address) {
         LoginThrottle.Attempt attempt = throttle.attempt(email, address);
         UserRow user = users.byEmail(email).orElse(null);
-        boolean matches = passwords.matches(password, user == null ? decoyHash : user.passwordHash());
+        boolean matches = passwords.matches(password, user == null ? decoyHash() : user.passwordHash());
         if (user == null || !matches) {
             throw new CredentialException("invalid_credentials", "The email or password is wrong");
         }

@@ -63,11 +63,29 @@ class EmbeddedDatabaseAccessTest {
                     dataDir.resolve("secrets").resolve(EmbeddedDatabaseConfiguration.PASSWORD_SECRET))))
                     .isEqualTo("rw-------");
             assertThat(Files.readString(dataDir.resolve("postgres/pg_hba.conf"))).doesNotContain("trust");
+            assertThat(verifier(url)).startsWith("SCRAM-SHA-256$1:");
+            // what an older Atelier left: PostgreSQL's default 4096 iterations
+            try (Connection connection = DriverManager.getConnection(url, "postgres", password());
+                    Statement statement = connection.createStatement()) {
+                statement.execute("set scram_iterations = 4096");
+                statement.execute("alter role postgres with password '" + password() + "'");
+            }
+            assertThat(verifier(url)).startsWith("SCRAM-SHA-256$4096:");
         }
-        // and after a restart
+        // and after a restart: still refused without the password, the verifier made cheap again
         try (ConfigurableApplicationContext context = start()) {
             assertThatThrownBy(() -> DriverManager.getConnection(url(context), "postgres", ""))
                     .isInstanceOf(SQLException.class);
+            assertThat(verifier(url(context))).startsWith("SCRAM-SHA-256$1:");
+        }
+    }
+
+    private String verifier(String url) throws Exception {
+        try (Connection connection = DriverManager.getConnection(url, "postgres", password());
+                Statement statement = connection.createStatement()) {
+            var rs = statement.executeQuery("select rolpassword from pg_authid where rolname = 'postgres'");
+            rs.next();
+            return rs.getString(1);
         }
     }
 
