@@ -3,7 +3,6 @@ package dev.atelier.media.delivery;
 import dev.atelier.accounts.AccountStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -75,23 +74,7 @@ class MediaController {
             @Content(mediaType = "video/*", schema = @Schema(type = "string", format = "binary")),
             @Content(mediaType = "audio/*", schema = @Schema(type = "string", format = "binary")),
             @Content(mediaType = "multipart/byteranges", schema = @Schema(type = "string", format = "binary"))})
-    @ApiResponse(responseCode = "302", description = "With the S3 store: to a presigned URL of the bytes")
-    @ApiResponse(responseCode = "304", description = "Not modified since the `If-None-Match` ETag")
-    @ApiResponse(responseCode = "403", description = "`invalid_signature` (a forged, altered or incomplete link) "
-            + "or `link_expired`")
-    @ApiResponse(responseCode = "404", description = "`not_found`: the asset (or its thumbnail) was deleted")
-    @ApiResponse(responseCode = "416", description = "`range_not_satisfiable`: no requested range lies within the "
-            + "bytes")
-    @Parameter(name = "exp", in = ParameterIn.QUERY, description = "The link's expiry (part of the signed link)",
-            schema = @Schema(type = "string", maxLength = 20))
-    @Parameter(name = "sig", in = ParameterIn.QUERY, description = "The link's signature",
-            schema = @Schema(type = "string", maxLength = 200))
-    @Parameter(name = "Range", in = ParameterIn.HEADER, description = "Byte ranges (RFC 9110), e.g. `bytes=0-1023`",
-            schema = @Schema(type = "string", maxLength = 1000))
-    @Parameter(name = "If-Range", in = ParameterIn.HEADER, description = "Send the range only if the ETag still "
-            + "matches", schema = @Schema(type = "string", maxLength = 200))
-    @Parameter(name = "If-None-Match", in = ParameterIn.HEADER, description = "An ETag the caller has",
-            schema = @Schema(type = "string", maxLength = 1000))
+    @SignedLinkDocs
     void content(@PathVariable UUID id, @Parameter(hidden = true) @RequestParam(required = false) String exp,
             @Parameter(hidden = true) @RequestParam(required = false) String sig,
             @Parameter(description = "Present on download links: answered as an attachment with the asset's name",
@@ -106,37 +89,17 @@ class MediaController {
     @GetMapping("/media/{id}/thumbnail")
     @Operation(operationId = "getMediaThumbnail", summary = "The thumbnail behind a signed link (no token needed)",
             security = {})
-    @ApiResponse(responseCode = "200", description = "The bytes", headers = {
-            @Header(name = "ETag", description = "The content's SHA-256, quoted", schema = @Schema(type = "string")),
+    @ApiResponse(responseCode = "200", description = "The thumbnail, an image", headers = {
+            @Header(name = "ETag", description = "`thumbnail-` and the content's SHA-256, quoted",
+                    schema = @Schema(type = "string")),
             @Header(name = "Accept-Ranges", schema = @Schema(type = "string", allowableValues = "bytes"))},
-            content = {
-            @Content(mediaType = "image/*", schema = @Schema(type = "string", format = "binary")),
-            @Content(mediaType = "video/*", schema = @Schema(type = "string", format = "binary")),
-            @Content(mediaType = "audio/*", schema = @Schema(type = "string", format = "binary"))})
-    @ApiResponse(responseCode = "206", description = "The requested range(s) of the bytes", headers = {
+            content = @Content(mediaType = "image/*", schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "206", description = "The requested range(s) of the thumbnail", headers = {
             @Header(name = "Content-Range", description = "For one range", schema = @Schema(type = "string"))},
             content = {
             @Content(mediaType = "image/*", schema = @Schema(type = "string", format = "binary")),
-            @Content(mediaType = "video/*", schema = @Schema(type = "string", format = "binary")),
-            @Content(mediaType = "audio/*", schema = @Schema(type = "string", format = "binary")),
             @Content(mediaType = "multipart/byteranges", schema = @Schema(type = "string", format = "binary"))})
-    @ApiResponse(responseCode = "302", description = "With the S3 store: to a presigned URL of the bytes")
-    @ApiResponse(responseCode = "304", description = "Not modified since the `If-None-Match` ETag")
-    @ApiResponse(responseCode = "403", description = "`invalid_signature` (a forged, altered or incomplete link) "
-            + "or `link_expired`")
-    @ApiResponse(responseCode = "404", description = "`not_found`: the asset (or its thumbnail) was deleted")
-    @ApiResponse(responseCode = "416", description = "`range_not_satisfiable`: no requested range lies within the "
-            + "bytes")
-    @Parameter(name = "exp", in = ParameterIn.QUERY, description = "The link's expiry (part of the signed link)",
-            schema = @Schema(type = "string", maxLength = 20))
-    @Parameter(name = "sig", in = ParameterIn.QUERY, description = "The link's signature",
-            schema = @Schema(type = "string", maxLength = 200))
-    @Parameter(name = "Range", in = ParameterIn.HEADER, description = "Byte ranges (RFC 9110), e.g. `bytes=0-1023`",
-            schema = @Schema(type = "string", maxLength = 1000))
-    @Parameter(name = "If-Range", in = ParameterIn.HEADER, description = "Send the range only if the ETag still "
-            + "matches", schema = @Schema(type = "string", maxLength = 200))
-    @Parameter(name = "If-None-Match", in = ParameterIn.HEADER, description = "An ETag the caller has",
-            schema = @Schema(type = "string", maxLength = 1000))
+    @SignedLinkDocs
     void thumbnail(@PathVariable UUID id, @Parameter(hidden = true) @RequestParam(required = false) String exp,
             @Parameter(hidden = true) @RequestParam(required = false) String sig, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
