@@ -25,8 +25,9 @@ import java.util.regex.Pattern;
 /**
  * See bench/render/profile.sh: the bench's export timeline rendered by our graph and by the
  * hand-written command, straight through ffmpeg (no server, no library), alternating, with ffmpeg's
- * own {@code -benchmark} CPU and wall times; and one preview window's cost split into process
- * start and work. CPU seconds compare fairly even on a busy machine; wall seconds do not.
+ * own {@code -benchmark} CPU and wall times; the 10-minute preview's windows read straight from the
+ * sources ({@code preview}) or through proxies before and after the 2026-11-30 change
+ * ({@code compare}). CPU seconds compare fairly even on a busy machine; wall seconds do not.
  */
 public final class RenderProfile {
 
@@ -75,6 +76,10 @@ public final class RenderProfile {
                 Edit.Ducking.OFF, 720);
         Encoders encoders = new Encoders("libopenh264", "libvpx-vp9", "libopus", true);
         Path work = Files.createTempDirectory(media, "work-");
+        if (variant.contains("compare")) {
+            compare(files, clips, edit.sounds().getFirst().media(), font, work, encoders, rounds);
+            return;
+        }
         if (variant.contains("preview")) {
             preview(files, clips, edit.sounds().getFirst().media(), font, work, encoders, rounds, variant);
             return;
@@ -152,6 +157,66 @@ public final class RenderProfile {
         double wall = (System.nanoTime() - started) / 1e9;
         System.out.printf(Locale.ROOT, "%d preview windows one after another: cpu %.3f s wall %.3f s per window"
                 + " (%.1fx real time, %d at once)%n", count, sum[0] / count, sum[2] / count, count * 4 / wall, parallel);
+    }
+
+    /**
+     * The bench's 10-minute preview as the server renders it (sources read through proxies), before
+     * and after the change of 2026-11-30 (docs/render.md), alternating window by window so both see
+     * the same load: before = H.264 proxies at the source's 30 fps and ffmpeg's default AAC coder and
+     * deblocking; after = MPEG-4 part 2 proxies at the preview's 15 fps, the AAC fast coder without
+     * mid/side stereo, no deblocking. The proxies are made as {@code Proxies} makes them.
+     */
+    private static void compare(Map<String, Path> files, List<Edit.Clip> shortClips, Edit.Media music, Path font,
+            Path work, Encoders encoders, int count) throws Exception {
+        Map<String, Path> before = new HashMap<>();
+        Map<String, Path> after = new HashMap<>();
+        double[] makeBefore = new double[3];
+        double[] makeAfter = new double[3];
+        for (Map.Entry<String, Path> file : files.entrySet()) {
+            if (!file.getValue().getFileName().toString().startsWith("clip")) {
+                before.put(file.getKey(), file.getValue());
+                after.put(file.getKey(), file.getValue());
+                continue;
+            }
+            Path old = work.resolve(file.getKey() + ".proxy-640x360.mkv");
+            add(makeBefore, run(List.of("-threads", "1", "-i", file.getValue().toString(), "-map", "0:v:0", "-map", "0:a:0?",
+                    "-vf", "scale=640:360", "-c:v", "libopenh264", "-b:v", "2M", "-g", "15", "-threads", "1", "-c:a", "copy",
+                    "-f", "matroska", old.toString())));
+            before.put(file.getKey(), old);
+            Path now = work.resolve(file.getKey() + ".proxy-640x360-15fps.mkv");
+            add(makeAfter, run(List.of("-threads", "1", "-i", file.getValue().toString(), "-map", "0:v:0", "-map", "0:a:0?",
+                    "-vf", "fps=15,scale=640:360", "-c:v", "mpeg4", "-q:v", "3", "-g", "15", "-threads", "1", "-c:a", "copy",
+                    "-f", "matroska", now.toString())));
+            after.put(file.getKey(), now);
+        }
+        System.out.printf(Locale.ROOT, "making a proxy of a 6 s 720p source: before cpu %.3f s, after cpu %.3f s%n",
+                makeBefore[0] / 10, makeAfter[0] / 10);
+        List<Edit.Clip> clips = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            clips.add(new Edit.Clip("c" + i, shortClips.get(i % 10).media(), i * 5000L, 5000, 0, 1.0, true, 1.0, null));
+        }
+        Edit edit = new Edit(clips, List.of(), List.of(), List.of(new Edit.Sound("m1", false, music, 0, 600_000, 0,
+                true, 0.5, 0, 0)), Edit.Ducking.OFF, 720);
+        double[] sumBefore = new double[3];
+        double[] sumAfter = new double[3];
+        for (int i = 0; i < count; i++) {
+            Invocation window = FilterGraph.build(edit, new Window(i * 4000L, i * 4000L + 4000),
+                    new Output(640, 360, 15, Output.Kind.PREVIEW_SEGMENT), encoders);
+            Path own = Files.createDirectories(work.resolve("c" + i));
+            Files.writeString(own.resolve(Invocation.GRAPH_FILE), window.boundGraph(own, id -> font));
+            List<String> now = window.arguments(m -> after.get(m.sha256()), own, own.resolve("after.ts"), encoders);
+            List<String> old = new ArrayList<>(window.arguments(m -> before.get(m.sha256()), own, own.resolve("before.ts"),
+                    encoders));
+            for (String option : List.of("-aac_coder", "-aac_ms", "-loopfilter")) {
+                int at = old.indexOf(option);
+                old.remove(at + 1);
+                old.remove(at);
+            }
+            add(sumBefore, run(old));
+            add(sumAfter, run(now));
+        }
+        System.out.printf(Locale.ROOT, "%d preview windows through proxies, alternating: before cpu %.3f s, after cpu %.3f s"
+                + " per window (%.2fx)%n", count, sumBefore[0] / count, sumAfter[0] / count, sumAfter[0] / sumBefore[0]);
     }
 
     private static void add(double[] sum, double[] one) {

@@ -79,7 +79,7 @@ class PreviewRunner {
             RenderInputs.Resolved resolved = inputs.resolve(json.readValue(p.timeline(), Timeline.class),
                     p.projectHeight(), p.ownerId());
             RenderInputs.Prepared prepared = inputs.files(resolved);
-            Function<Edit.Media, Path> files = viaProxies(resolved, prepared, p.width(), p.height());
+            Function<Edit.Media, Path> files = viaProxies(resolved, prepared, p.width(), p.height(), p.fps());
             Output output = new Output(p.width(), p.height(), p.fps(), Output.Kind.PREVIEW_SEGMENT);
             Set<String> stored = cache.ready(p.windows());
             AtomicInteger ready = new AtomicInteger((int) p.windows().stream().filter(stored::contains).count());
@@ -126,14 +126,14 @@ class PreviewRunner {
 
     /** The preview reads each short, larger-than-preview video source through its proxy ({@link Proxies}). */
     private Function<Edit.Media, Path> viaProxies(RenderInputs.Resolved resolved, RenderInputs.Prepared prepared,
-            int width, int height) {
+            int width, int height, int fps) {
         return media -> {
             Asset asset = resolved.bySha().get(media.sha256());
             if (media.image() || asset == null || !Proxies.worth(asset, width, height)) {
                 return prepared.file(media);
             }
             try {
-                return proxies.of(asset, prepared.file(media), width, height);
+                return proxies.of(asset, prepared.file(media), width, height, fps);
             } catch (RenderFailure e) {
                 return prepared.file(media); // interrupted: the window stops anyway
             }

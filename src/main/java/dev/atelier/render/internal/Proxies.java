@@ -16,10 +16,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * Low-resolution copies of video sources for previews: decoding a 720p or 1080p source is most of a
- * preview window's cost, and a preview is 360p. A proxy keeps the source's frames, timing and sound
- * (copied as it is, in Matroska, which holds any codec) and scales the picture to the preview's
- * height, so a preview from it shows the same frames. Made once per content hash and height beside
- * the input copies (swept with them), shared by every window; sources longer than
+ * preview window's cost, and a preview is 360p at 15 fps. A proxy is the source scaled to just cover
+ * the preview frame, at the preview's frame rate (the frames the preview's {@code fps} filter would
+ * pick; within one source frame of them where a piece starts off the preview's frame grid, and a clip
+ * slowed below 1× shows each proxy frame twice), with a key frame every second (a window starting mid-source decodes at most a second it does not show)
+ * and its sound copied as it is, in Matroska, which holds any codec. The picture is MPEG-4 part 2 at
+ * a high fixed quality: it is never shown, only decoded again, and it encodes and decodes at a
+ * fraction of H.264's cost (measured in docs/render.md). Made once per content hash, size and rate
+ * beside the input copies (swept with them), shared by every window; sources longer than
  * {@link #LONGEST} are read directly, so the first window never waits for a long transcode.
  */
 @Component
@@ -60,12 +64,12 @@ class Proxies {
         return up % 2 == 0 ? up : up + 1;
     }
 
-    /** The proxy of {@code original} (the asset's local copy) for a preview of this size, made on first use. */
-    Path of(Asset asset, Path original, int width, int height) throws RenderFailure {
+    /** The proxy of {@code original} (the asset's local copy) for a preview of this size and rate, made on first use. */
+    Path of(Asset asset, Path original, int width, int height, int fps) throws RenderFailure {
         double scale = scale(asset, width, height);
         int w = even(asset.width() * scale);
         int h = even(asset.height() * scale);
-        Path target = folder.resolve(asset.sha256() + ".proxy-" + w + "x" + h + ".mkv");
+        Path target = folder.resolve(asset.sha256() + ".proxy-" + w + "x" + h + "-" + fps + "fps.mkv");
         Object lock = making.computeIfAbsent(target.toString(), key -> new Object());
         synchronized (lock) { // two windows of one source: one transcode
             try {
@@ -76,9 +80,9 @@ class Proxies {
                 Path temp = folder.resolve(target.getFileName() + ".part.mkv");
                 try {
                     tools.ffmpeg().run(List.of("-threads", "1", "-protocol_whitelist", "file", "-i", original.toString(),
-                            "-map", "0:v:0", "-map", "0:a:0?", "-vf", "scale=" + w + ":" + h, "-c:v", tools.encoders().h264(),
-                            "-b:v", "2M", "-g", "15", "-threads", "1", "-c:a", "copy", "-f", "matroska", temp.toString()),
-                            Duration.ofMinutes(5));
+                            "-map", "0:v:0", "-map", "0:a:0?", "-vf", "fps=" + fps + ",scale=" + w + ":" + h,
+                            "-c:v", "mpeg4", "-q:v", "3", "-g", Integer.toString(fps), "-threads", "1",
+                            "-c:a", "copy", "-f", "matroska", temp.toString()), Duration.ofMinutes(5));
                     Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 } finally {
                     Files.deleteIfExists(temp);

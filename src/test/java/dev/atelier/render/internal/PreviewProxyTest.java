@@ -43,8 +43,8 @@ class PreviewProxyTest {
         MediaChecks.assertEveryClip(studio.previewVideo(preview), 4, 1500);
         try (Stream<Path> files = Files.list(platform.dataDirectory().resolve("render").resolve("inputs"))) {
             assertThat(files.map(file -> file.getFileName().toString()).filter(name -> name.contains(".proxy-")))
-                    .as("one proxy per source, at the preview's size").hasSize(4)
-                    .allSatisfy(name -> assertThat(name).endsWith(".proxy-640x360.mkv"));
+                    .as("one proxy per source, at the preview's size and rate").hasSize(4)
+                    .allSatisfy(name -> assertThat(name).endsWith(".proxy-640x360-15fps.mkv"));
         }
     }
 
