@@ -28,8 +28,9 @@ start() { # label, data dir, command...
   local ended=$(date +%s%N)
   # CPU seconds the launched processes used until then (Maven and the JVM it forks; the embedded
   # PostgreSQL runs in its own session and is not counted): a figure the machine's load barely moves
-  local cpu=$(ps -eo pgid=,times= | awk -v g="$PGID" '$1 == g { s += $2 } END { print s + 0 }')
-  printf '  %-34s %6.2f s   (%5.1f s CPU)\n' "$label" "$(echo "($ended - $began) / 1000000000" | bc -l)" "$cpu"
+  local cpu=$(cat /proc/[0-9]*/stat 2>/dev/null | sed 's/.*) //' \
+      | awk -v g="$PGID" -v hz="$(getconf CLK_TCK)" '$3 == g { s += $12 + $13 } END { printf "%.1f", s / hz }')
+  printf '  %-38s %6.2f s   (%5.1f s CPU)\n' "$label" "$(echo "($ended - $began) / 1000000000" | bc -l)" "$cpu"
   stop
 }
 
