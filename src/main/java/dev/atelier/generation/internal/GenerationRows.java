@@ -83,20 +83,35 @@ class GenerationRows {
                 .optional();
     }
 
-    /** Moves {@code from} → {@code to} and records the money and the reason; false if the row was not in {@code from}. */
-    boolean finish(UUID id, GenerationStatus from, GenerationStatus to, Long charged, Long released,
-            String errorCode, String errorMessage, boolean late, Instant now) {
+    /**
+     * Moves {@code from} → {@code to}, records the money and the reason, and records {@code outputs} (a
+     * success's assets, in order): one statement, which answers the job as it is then (with
+     * {@code outputs} as its outputs), or empty if the row was not in {@code from} (then nothing changed).
+     */
+    Optional<Generation> finish(UUID id, GenerationStatus from, GenerationStatus to, Long charged, Long released,
+            String errorCode, String errorMessage, boolean late, Instant now, List<UUID> outputs) {
         GenerationStates.require(from, to);
         return jdbc.sql("""
-                update generations set status = :to, cost_charged = coalesce(:charged, cost_charged),
-                    cost_released = coalesce(:released, cost_released), error_code = :code, error_message = :message,
-                    late = :late, progress = case when :to = 'succeeded' then 100 else progress end,
-                    finished_at = :now, updated_at = :now
-                where id = :id and status = :from""")
+                with finished as (
+                    update generations set status = :to, cost_charged = coalesce(:charged, cost_charged),
+                        cost_released = coalesce(:released, cost_released), error_code = :code, error_message = :message,
+                        late = :late, progress = case when :to = 'succeeded' then 100 else progress end,
+                        finished_at = :now, updated_at = :now
+                    where id = :id and status = :from
+                    returning *
+                ), recorded as (
+                    insert into generation_outputs (generation_id, position, asset_id)
+                    select finished.id, output.n - 1, output.asset_id
+                    from finished cross join unnest(cast(:outputs as uuid[])) with ordinality as output(asset_id, n)
+                )
+                select\s""" + COLUMNS + " from finished g")
                 .param("id", id).param("from", from.value()).param("to", to.value())
                 .param("charged", charged).param("released", released)
                 .param("code", errorCode).param("message", errorMessage).param("late", late).param("now", ts(now))
-                .update() == 1;
+                .param("outputs", outputs.toArray(UUID[]::new))
+                .query(this::map).optional()
+                // the select does not see the rows this statement inserted; a job gets outputs only here
+                .map(g -> outputs.isEmpty() ? g : g.withOutputs(outputs));
     }
 
     void acceptedByProvider(UUID id, String providerJobId, long pollIntervalMs, Instant now) {
@@ -150,13 +165,6 @@ class GenerationRows {
     int failedAttempt(UUID id, Instant now) {
         return jdbc.sql("update generations set attempts = attempts + 1, updated_at = :now where id = :id returning attempts")
                 .param("id", id).param("now", ts(now)).query(Integer.class).optional().orElse(0);
-    }
-
-    void addOutputs(UUID id, List<UUID> assetIds) {
-        for (int i = 0; i < assetIds.size(); i++) {
-            jdbc.sql("insert into generation_outputs (generation_id, position, asset_id) values (:id, :pos, :asset)")
-                    .param("id", id).param("pos", i).param("asset", assetIds.get(i)).update();
-        }
     }
 
     /** Active jobs whose deadline has passed, oldest first. */
