@@ -56,14 +56,10 @@ class Transitions {
 
     /**
      * queued → running when the job is queued, and the job as it is then (empty when it is gone);
-     * the start and its announcement commit together.
+     * the start and its announcement are one statement, so they commit together.
      */
-    @Transactional
     Optional<GenerationRows.Stepped> startIfQueued(UUID id) {
-        var stepped = rows.startIfQueued(id, clock.instant());
-        stepped.filter(GenerationRows.Stepped::started)
-                .ifPresent(s -> live.announce(s.generation(), RUNNING.value(), null));
-        return stepped;
+        return rows.startIfQueued(id, clock.instant(), live.data(id, RUNNING.value(), null, List.of()));
     }
 
     /**
@@ -79,11 +75,12 @@ class Transitions {
         }
         Instant now = clock.instant();
         List<UUID> assetIds = outputs.stream().map(Asset::id).toList();
+        String announcement = live.data(id, SUCCEEDED.value(), 100, assetIds); // with the finish: commits with it
         Generation after;
         if (g.status() == RUNNING) {
             long cost = Math.min(pricing.actualCost(g, outputs), g.costHeld());
-            after = rows.finish(id, RUNNING, SUCCEEDED, cost, g.costHeld() - cost, null, null, false, now, assetIds)
-                    .orElse(null);
+            after = rows.finish(id, RUNNING, SUCCEEDED, cost, g.costHeld() - cost, null, null, false, now, assetIds,
+                    announcement).orElse(null);
             if (after == null) {
                 return false;
             }
@@ -94,7 +91,8 @@ class Transitions {
             }
         } else if (g.status() == TIMED_OUT && g.finishedAt() != null
                 && now.isBefore(g.finishedAt().plus(properties.lateSuccessWindow()))) {
-            after = rows.finish(id, TIMED_OUT, SUCCEEDED, 0L, null, null, null, true, now, assetIds).orElse(null);
+            after = rows.finish(id, TIMED_OUT, SUCCEEDED, 0L, null, null, null, true, now, assetIds, announcement)
+                    .orElse(null);
             if (after == null) {
                 return false;
             }
@@ -102,7 +100,6 @@ class Transitions {
             return false;
         }
         activeJobs.release(g.reference());
-        live.announce(g, SUCCEEDED.value(), 100, assetIds);
         events.publishEvent(new GenerationSucceeded(id, g.ownerId(), g.model(), assetIds));
         announceFinished(after, SUCCEEDED, this.outputs.describe(outputs));
         return true;
@@ -119,13 +116,12 @@ class Transitions {
             return false;
         }
         Generation after = rows.finish(id, g.status(), to, 0L, g.costHeld(), code, truncate(message), false,
-                clock.instant(), List.of()).orElse(null);
+                clock.instant(), List.of(), live.data(id, to.value(), g.progress(), List.of())).orElse(null);
         if (after == null) {
             return false;
         }
         credits.release(g.holdId(), to.value() + ": " + code);
         activeJobs.release(g.reference());
-        live.announce(g, to.value(), g.progress());
         announceFinished(after, to, outputs.describe(after.ownerId(), after.outputs()));
         return true;
     }
