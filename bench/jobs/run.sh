@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # bench/jobs: jobs/s through a provider that answers at once, idle submit-to-running latency, heap
 # before and after, and the local models' speed as a multiple of real time. See JobsBench.
-# Usage: bench/jobs/run.sh [jobs=5000] [client threads=8] [idle jobs=200] [local repeats=3]
+# Usage: [BENCH_JVM="-XX:StartFlightRecording=..."] bench/jobs/run.sh [jobs=5000] [client threads=8] [idle jobs=200] [local repeats=3]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source bench/classpath.sh
-"$JAVA_HOME/bin/java" $ATELIER_JVM_FLAGS -Xmx1g -cp "$BENCH_CP" dev.atelier.bench.JobsBench "$@"
+"$JAVA_HOME/bin/java" $ATELIER_JVM_FLAGS -Xmx1g ${BENCH_JVM:-} -cp "$BENCH_CP" dev.atelier.bench.JobsBench "$@"

@@ -78,6 +78,15 @@ public class Catalog {
     public Quotation quote(String modelId, String prompt, Map<String, ?> params) {
         Model model = find(modelId).orElseThrow(() -> ApiException.badRequest("unknown_model",
                 "There is no model " + modelId).with("model", String.valueOf(modelId)));
+        return quote(model, prompt, params);
+    }
+
+    /**
+     * {@link #quote(String, String, Map)} of a model the caller has just found (not read again: one
+     * query fewer on each submit).
+     */
+    public Quotation quote(Model model, String prompt, Map<String, ?> params) {
+        String modelId = model.id();
         if (!model.enabled()) {
             throw ApiException.badRequest("model_disabled", "The model " + modelId + " is switched off")
                     .with("model", modelId);

@@ -88,7 +88,27 @@ public final class JobsBench {
             long baseline = heapAfterGc();
             throughput(server, jdbc, token, owner, Math.min(200, jobs), clients, "warm-up");
             long before = heapAfterGc();
+            boolean tables = Boolean.getBoolean("bench.tables");
+            Map<String, long[]> tablesBefore = tables ? tableStats(jdbc) : Map.of();
             throughput(server, jdbc, token, owner, jobs, clients, "measured");
+            if (tables) { // what each job did to each table, from PostgreSQL's statistics
+                TimeUnit.MILLISECONDS.sleep(1500); // they are flushed at most once a second
+                Map<String, long[]> tablesAfter = tableStats(jdbc);
+                System.out.println("  per job and table: index scans, sequential scans, rows inserted, updated, deleted");
+                tablesAfter.forEach((table, now) -> {
+                    long[] was = tablesBefore.getOrDefault(table, new long[now.length]);
+                    StringBuilder line = new StringBuilder();
+                    boolean any = false;
+                    for (int i = 0; i < now.length; i++) {
+                        double perJob = (double) (now[i] - was[i]) / jobs;
+                        any |= perJob >= 0.05;
+                        line.append(String.format(" %6.2f", perJob));
+                    }
+                    if (any) {
+                        System.out.printf("    %-32s%s%n", table, line);
+                    }
+                });
+            }
             long after = heapAfterGc();
             System.out.printf("heap used after a full GC: %.1f MB at start, %.1f MB after the warm-up, %.1f MB after"
                             + " %,d jobs (%+.1f%%)%n", mb(baseline), mb(before), mb(after), jobs,
@@ -198,6 +218,16 @@ public final class JobsBench {
     private static long commits(JdbcClient jdbc) {
         return jdbc.sql("select xact_commit from pg_stat_database where datname = current_database()")
                 .query(Long.class).single();
+    }
+
+    /** Per table: index scans, sequential scans, rows inserted, updated, deleted so far. */
+    private static Map<String, long[]> tableStats(JdbcClient jdbc) {
+        Map<String, long[]> stats = new java.util.TreeMap<>();
+        jdbc.sql("""
+                select relname, coalesce(idx_scan, 0), coalesce(seq_scan, 0), n_tup_ins, n_tup_upd, n_tup_del
+                from pg_stat_user_tables""").query((rs, n) -> stats.put(rs.getString(1), new long[] {rs.getLong(2),
+                rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)})).list();
+        return stats;
     }
 
     /** One job at a time, each waited for before the next. */

@@ -71,8 +71,10 @@ class SubmitRulesTest {
 
     @Test
     void anAcceptedSubmissionIs202WithWhereToFollowItAndWhatIsHeld() {
+        provider.release = new CountDownLatch(1);
         NewGeneration request = NewGeneration.scripted("accepted");
-        provider.script(request.prompt(), doneNow());
+        // held until looked at: an instant success could capture the hold before the test reads it
+        provider.script(request.prompt(), BLOCK, doneNow());
 
         Api.Response response = generations.submit(user, request);
 
@@ -86,6 +88,7 @@ class SubmitRulesTest {
         assertThat(body.get("cost").get("held").asLong()).isEqualTo(ScriptedProvider.PRICE);
         assertThat(Instant.parse(body.get("createdAt").asString())).isBeforeOrEqualTo(Instant.now());
         assertThat(credits.balance(user.id()).held()).isEqualTo(ScriptedProvider.PRICE);
+        provider.release.countDown();
         generations.awaitStatus(user, id, "succeeded");
     }
 

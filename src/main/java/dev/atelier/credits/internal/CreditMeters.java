@@ -1,6 +1,7 @@
 package dev.atelier.credits.internal;
 
 import dev.atelier.credits.CreditsCaptured;
+import dev.atelier.platform.metrics.AfterCommit;
 import dev.atelier.platform.metrics.Snapshot;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -8,13 +9,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.context.event.EventListener;
 
 /**
  * Money as operators watch it (docs/operations.md): credits held right now across the cluster
  * ({@code atelier.credits.held}), open holds and the age of the oldest (the "growing holds"
  * signal), read from the database at most every 10 s; and credits captured on this node
- * ({@code atelier.credits.captured}), counted after the capture commits, outside its transaction.
+ * ({@code atelier.credits.captured}), counted after the capture commits, outside its transaction
+ * ({@link AfterCommit}, so Spring Modulith stores no publication of each capture).
  */
 @Component
 class CreditMeters {
@@ -40,8 +42,8 @@ class CreditMeters {
                 .register(meters);
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(CreditsCaptured fact) {
-        captured.increment(fact.amount());
+        AfterCommit.run(() -> captured.increment(fact.amount()));
     }
 }

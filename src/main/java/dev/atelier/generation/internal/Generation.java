@@ -49,6 +49,13 @@ record Generation(
                 errorCode, errorMessage, late, deadline, createdAt, now, finishedAt, now, outputs, ranModel);
     }
 
+    /** This job with {@code outputs} as its outputs (recorded in the statement that read it, so not seen by it). */
+    Generation withOutputs(List<UUID> outputs) {
+        return new Generation(id, ownerId, model, kind, provider, prompt, params, inputAssetIds, status, progress,
+                providerJobId, attempts, pollIntervalMs, price, holdId, costHeld, costCharged, costReleased, errorCode,
+                errorMessage, late, deadline, createdAt, startedAt, finishedAt, updatedAt, List.copyOf(outputs), ranModel);
+    }
+
     /** The model that runs the job: a fallback while the asked-for model's provider is down, else the asked-for one. */
     String modelToRun() {
         return ranModel != null ? ranModel : model;

@@ -62,20 +62,25 @@ class GenerationRows {
     }
 
     /**
-     * queued → running if it is queued, and the job, in one statement (one round trip and one
-     * commit fewer per job than a read and then a compare-and-set). The select sees the row as it
-     * was before the update (same snapshot), so a started job is handed back as running here; a
-     * job that is still queued but was not started lost the race to another worker (or is being
+     * queued → running if it is queued, its announcement ({@link LiveUpdates#ANNOUNCE_CHANGED} with
+     * {@code announcement}), and the job, in one statement: one round trip, and no transaction around
+     * it (the start and its announcement commit together all the same). The select sees the row as it
+     * was before the update (same snapshot), so a started job is handed back as running here; a job
+     * that is still queued but was not started lost the race to another worker (or is being
      * canceled): exactly what a read followed by the compare-and-set would have told.
      */
-    Optional<Stepped> startIfQueued(UUID id, Instant now) {
+    Optional<Stepped> startIfQueued(UUID id, Instant now, String announcement) {
         return jdbc.sql("""
-                with started as (
+                with changed as (
                     update generations set status = 'running', started_at = :now, updated_at = :now
-                    where id = :id and status = 'queued' returning id)
+                    where id = :id and status = 'queued' returning id, owner_id)
+                """ + LiveUpdates.ANNOUNCE_CHANGED + """
                 select\s""" + COLUMNS + """
-                , exists (select 1 from started) as started_now from generations g where g.id = :id""")
+                , exists (select 1 from changed) as started_now, (select count(*) from announced_jobs) as announced
+                from generations g where g.id = :id""")
                 .param("id", id).param("now", ts(now))
+                .param("announcement", announcement).param("announced_at", ts(now))
+                .param("announce_channel", LiveUpdates.CHANNEL)
                 .query((rs, n) -> {
                     Generation g = map(rs, n);
                     return rs.getBoolean("started_now") ? new Stepped(g.running(now), true) : new Stepped(g, false);
@@ -83,20 +88,41 @@ class GenerationRows {
                 .optional();
     }
 
-    /** Moves {@code from} → {@code to} and records the money and the reason; false if the row was not in {@code from}. */
-    boolean finish(UUID id, GenerationStatus from, GenerationStatus to, Long charged, Long released,
-            String errorCode, String errorMessage, boolean late, Instant now) {
+    /**
+     * Moves {@code from} → {@code to}, records the money and the reason, records {@code outputs} (a
+     * success's assets, in order) and announces it ({@link LiveUpdates#ANNOUNCE_CHANGED} with
+     * {@code announcement}): one statement, which answers the job as it is then (with {@code outputs}
+     * as its outputs), or empty if the row was not in {@code from} (then nothing changed).
+     */
+    Optional<Generation> finish(UUID id, GenerationStatus from, GenerationStatus to, Long charged, Long released,
+            String errorCode, String errorMessage, boolean late, Instant now, List<UUID> outputs,
+            String announcement) {
         GenerationStates.require(from, to);
         return jdbc.sql("""
-                update generations set status = :to, cost_charged = coalesce(:charged, cost_charged),
-                    cost_released = coalesce(:released, cost_released), error_code = :code, error_message = :message,
-                    late = :late, progress = case when :to = 'succeeded' then 100 else progress end,
-                    finished_at = :now, updated_at = :now
-                where id = :id and status = :from""")
+                with changed as (
+                    update generations set status = :to, cost_charged = coalesce(:charged, cost_charged),
+                        cost_released = coalesce(:released, cost_released), error_code = :code, error_message = :message,
+                        late = :late, progress = case when :to = 'succeeded' then 100 else progress end,
+                        finished_at = :now, updated_at = :now
+                    where id = :id and status = :from
+                    returning *
+                ), recorded as (
+                    insert into generation_outputs (generation_id, position, asset_id)
+                    select changed.id, output.n - 1, output.asset_id
+                    from changed cross join unnest(cast(:outputs as uuid[])) with ordinality as output(asset_id, n)
+                )
+                """ + LiveUpdates.ANNOUNCE_CHANGED + """
+                select\s""" + COLUMNS + """
+                , (select count(*) from announced_jobs) as announced from changed g""")
                 .param("id", id).param("from", from.value()).param("to", to.value())
                 .param("charged", charged).param("released", released)
                 .param("code", errorCode).param("message", errorMessage).param("late", late).param("now", ts(now))
-                .update() == 1;
+                .param("outputs", outputs.toArray(UUID[]::new))
+                .param("announcement", announcement).param("announced_at", ts(now))
+                .param("announce_channel", LiveUpdates.CHANNEL)
+                .query(this::map).optional()
+                // the select does not see the rows this statement inserted; a job gets outputs only here
+                .map(g -> outputs.isEmpty() ? g : g.withOutputs(outputs));
     }
 
     void acceptedByProvider(UUID id, String providerJobId, long pollIntervalMs, Instant now) {
@@ -150,13 +176,6 @@ class GenerationRows {
     int failedAttempt(UUID id, Instant now) {
         return jdbc.sql("update generations set attempts = attempts + 1, updated_at = :now where id = :id returning attempts")
                 .param("id", id).param("now", ts(now)).query(Integer.class).optional().orElse(0);
-    }
-
-    void addOutputs(UUID id, List<UUID> assetIds) {
-        for (int i = 0; i < assetIds.size(); i++) {
-            jdbc.sql("insert into generation_outputs (generation_id, position, asset_id) values (:id, :pos, :asset)")
-                    .param("id", id).param("pos", i).param("asset", assetIds.get(i)).update();
-        }
     }
 
     /** Active jobs whose deadline has passed, oldest first. */

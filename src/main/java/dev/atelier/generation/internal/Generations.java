@@ -64,8 +64,11 @@ class Generations {
     Generation submit(CurrentUser user, String model, String prompt, Map<String, Object> params, List<UUID> inputs) {
         Pricing.Priced priced = pricing.price(model, prompt, params);
         pricing.checkInputs(priced, outputs.requireOwnedInputs(user.id(), inputs));
-        UUID id = jobIdOf(IdempotentRequest.current());
-        Optional<Generation> submittedBefore = rows.find(id).filter(g -> g.ownerId().equals(user.id()));
+        Optional<IdempotentRequest> claim = IdempotentRequest.current();
+        UUID id = jobIdOf(claim);
+        // only a job id that follows from a key can have been used before (a random one was not)
+        Optional<Generation> submittedBefore = claim.isPresent()
+                ? rows.find(id).filter(g -> g.ownerId().equals(user.id())) : Optional.empty();
         if (submittedBefore.isPresent()) {
             return submittedBefore.get(); // a retry that took over the claim of a submit whose node died after commit
         }
@@ -83,7 +86,11 @@ class Generations {
                 ((Hold.Placed) hold).holdId(), priced.quote(), null, null, null, null, false,
                 now.plus(properties.timeoutOf(model)), now, null, null, now, List.of(), null);
         rows.insert(g);
-        work.scheduleNow(RunGenerationTask.instance(id));
+        if (claim.isPresent()) {
+            work.scheduleNow(RunGenerationTask.instance(id));
+        } else {
+            work.scheduleNewNow(RunGenerationTask.instance(id)); // a random id: its work cannot exist yet
+        }
         return g;
     }
 

@@ -3,6 +3,7 @@ package dev.atelier.generation.internal;
 import dev.atelier.generation.GenerationFinished;
 import dev.atelier.generation.PollResult;
 import dev.atelier.generation.Submission;
+import dev.atelier.platform.metrics.AfterCommit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -10,14 +11,16 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.context.event.EventListener;
 
 /**
  * This node's job metrics (docs/operations.md): jobs started ({@code atelier.generation.started})
  * and ended ({@code atelier.generation.finished}) by model and outcome, how long they ran and
  * waited (histograms), and every provider call by provider, operation and outcome with its
  * latency ({@code atelier.generation.provider.calls}, whatever the provider, local ones included).
- * Endings are counted after their transaction commits, never inside the money path's transaction.
+ * Endings are counted after their transaction commits, never inside the money path's transaction
+ * ({@link AfterCommit}: not a transactional event listener, whose publications Spring Modulith
+ * would store and mark done, two commits per job).
  */
 @Component
 class JobMeters {
@@ -60,8 +63,12 @@ class JobMeters {
                 .register(meters).record(Duration.ofNanos(System.nanoTime() - startedNanos));
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(GenerationFinished finished) {
+        AfterCommit.run(() -> count(finished));
+    }
+
+    private void count(GenerationFinished finished) {
         try {
             if (!(finished.generation() instanceof GenerationView g)) {
                 return;

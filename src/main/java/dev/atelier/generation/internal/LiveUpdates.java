@@ -48,13 +48,6 @@ class LiveUpdates {
 
     /** @param outputs the output asset ids (of a success), described with signed URLs when sent */
     void announce(Generation g, String status, Integer progress, List<UUID> outputs) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("id", g.id().toString());
-        data.put("status", status);
-        data.put("progress", progress);
-        if (!outputs.isEmpty()) {
-            data.put("outputs", outputs.stream().map(UUID::toString).toList());
-        }
         // one round trip: the event row and the notification that carries its id
         jdbc.sql("""
                 with event as (
@@ -63,9 +56,39 @@ class LiveUpdates {
                 select pg_notify(:channel, json_build_object('eventId', event.id, 'ownerId', cast(:owner as text),
                     'data', cast(:data as json))::text) from event""")
                 .param("owner", g.ownerId()).param("generation", g.id())
-                .param("data", json.writeValueAsString(data)).param("now", Timestamp.from(clock.instant()))
+                .param("data", data(g.id(), status, progress, outputs)).param("now", Timestamp.from(clock.instant()))
                 .param("channel", CHANNEL)
                 .query().singleRow();
+    }
+
+    /**
+     * The CTEs that announce, in the statement that changes a job, the change of each job the CTE
+     * {@code changed} answers ({@code id} and {@code owner_id}): its event row and its notification.
+     * The main query must read {@code announced_jobs} (a select CTE runs only when read). Parameters:
+     * {@code :announcement} (from {@link #data}), {@code :announced_at}, {@code :announce_channel}
+     * ({@link #CHANNEL}).
+     */
+    static final String ANNOUNCE_CHANGED = """
+            , announced as (
+                insert into generation_events (owner_id, generation_id, data, created_at)
+                select changed.owner_id, changed.id, cast(:announcement as jsonb), :announced_at from changed
+                returning id, owner_id)
+            , announced_jobs as (
+                select pg_notify(:announce_channel, json_build_object('eventId', announced.id,
+                    'ownerId', cast(announced.owner_id as text), 'data', cast(:announcement as json))::text)
+                from announced)
+            """;
+
+    /** What an event of this job shows (the SSE data, outputs described when sent). */
+    String data(UUID id, String status, Integer progress, List<UUID> outputs) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("id", id.toString());
+        data.put("status", status);
+        data.put("progress", progress);
+        if (!outputs.isEmpty()) {
+            data.put("outputs", outputs.stream().map(UUID::toString).toList());
+        }
+        return json.writeValueAsString(data);
     }
 
     /** The owner's events after {@code afterId} that are still kept, oldest first, at most {@link #MAX_REPLAY}. */

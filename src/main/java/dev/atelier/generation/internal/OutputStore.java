@@ -179,12 +179,20 @@ class OutputStore {
     List<OutputView> describe(UUID ownerId, List<UUID> assetIds) {
         List<OutputView> views = new ArrayList<>();
         for (UUID id : assetIds) {
-            assets.find(id).filter(asset -> asset.ownerId().equals(ownerId)).ifPresent(asset -> views.add(new OutputView(
-                    asset.id(), assets.contentUrl(asset, false).toString(),
-                    assets.thumbnailUrl(asset).map(URI::toString).orElse(null), asset.mediaType(), asset.bytes(),
-                    asset.width(), asset.height(), asset.durationMs(), asset.hasAudio())));
+            assets.find(id).filter(asset -> asset.ownerId().equals(ownerId)).ifPresent(asset -> views.add(view(asset)));
         }
         return views;
+    }
+
+    /** Outputs just stored (so not read again), in order. */
+    List<OutputView> describe(List<Asset> stored) {
+        return stored.stream().map(this::view).toList();
+    }
+
+    private OutputView view(Asset asset) {
+        return new OutputView(asset.id(), assets.contentUrl(asset, false).toString(),
+                assets.thumbnailUrl(asset).map(URI::toString).orElse(null), asset.mediaType(), asset.bytes(),
+                asset.width(), asset.height(), asset.durationMs(), asset.hasAudio());
     }
 
     private static AssetKind kindOf(String generationKind) {

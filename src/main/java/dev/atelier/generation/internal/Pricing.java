@@ -50,7 +50,7 @@ class Pricing {
                     "The model '" + modelId + "' is not available here: " + availability.reason())
                     .with("model", modelId);
         }
-        return switch (catalog.quote(modelId, prompt, params)) {
+        return switch (catalog.quote(model, prompt, params)) {
             case Quotation.Invalid invalid -> throw ApiException.badRequest("validation_failed",
                     "The request has invalid fields").with("errors", invalid.errors());
             case Quotation.Quote quote -> new Priced(model.kind().value(), model.provider(), quote.params(),
@@ -100,7 +100,7 @@ class Pricing {
         if (g.inputAssetIds().size() > fallback.inputs().values().stream().mapToInt(Integer::intValue).sum()) {
             return Optional.empty();
         }
-        return switch (catalog.quote(fallbackId, g.prompt(), params)) {
+        return switch (catalog.quote(fallback, g.prompt(), params)) {
             case Quotation.Invalid invalid -> Optional.empty();
             case Quotation.Quote quote -> Optional.of(new Priced(fallback.kind().value(), fallback.provider(),
                     quote.params(), quote.credits(), snapshot(quote.price()), fallback.inputs()));

@@ -56,14 +56,10 @@ class Transitions {
 
     /**
      * queued → running when the job is queued, and the job as it is then (empty when it is gone);
-     * the start and its announcement commit together.
+     * the start and its announcement are one statement, so they commit together.
      */
-    @Transactional
     Optional<GenerationRows.Stepped> startIfQueued(UUID id) {
-        var stepped = rows.startIfQueued(id, clock.instant());
-        stepped.filter(GenerationRows.Stepped::started)
-                .ifPresent(s -> live.announce(s.generation(), RUNNING.value(), null));
-        return stepped;
+        return rows.startIfQueued(id, clock.instant(), live.data(id, RUNNING.value(), null, List.of()));
     }
 
     /**
@@ -79,9 +75,13 @@ class Transitions {
         }
         Instant now = clock.instant();
         List<UUID> assetIds = outputs.stream().map(Asset::id).toList();
+        String announcement = live.data(id, SUCCEEDED.value(), 100, assetIds); // with the finish: commits with it
+        Generation after;
         if (g.status() == RUNNING) {
             long cost = Math.min(pricing.actualCost(g, outputs), g.costHeld());
-            if (!rows.finish(id, RUNNING, SUCCEEDED, cost, g.costHeld() - cost, null, null, false, now)) {
+            after = rows.finish(id, RUNNING, SUCCEEDED, cost, g.costHeld() - cost, null, null, false, now, assetIds,
+                    announcement).orElse(null);
+            if (after == null) {
                 return false;
             }
             Settlement settlement = credits.capture(g.holdId(), cost);
@@ -91,17 +91,17 @@ class Transitions {
             }
         } else if (g.status() == TIMED_OUT && g.finishedAt() != null
                 && now.isBefore(g.finishedAt().plus(properties.lateSuccessWindow()))) {
-            if (!rows.finish(id, TIMED_OUT, SUCCEEDED, 0L, null, null, null, true, now)) {
+            after = rows.finish(id, TIMED_OUT, SUCCEEDED, 0L, null, null, null, true, now, assetIds, announcement)
+                    .orElse(null);
+            if (after == null) {
                 return false;
             }
         } else {
             return false;
         }
-        rows.addOutputs(id, assetIds);
         activeJobs.release(g.reference());
-        live.announce(g, SUCCEEDED.value(), 100, assetIds);
         events.publishEvent(new GenerationSucceeded(id, g.ownerId(), g.model(), assetIds));
-        announceFinished(id, SUCCEEDED);
+        announceFinished(after, SUCCEEDED, this.outputs.describe(outputs));
         return true;
     }
 
@@ -115,21 +115,24 @@ class Transitions {
         if (g == null || (g.status() != QUEUED && g.status() != RUNNING)) {
             return false;
         }
-        if (!rows.finish(id, g.status(), to, 0L, g.costHeld(), code, truncate(message), false, clock.instant())) {
+        Generation after = rows.finish(id, g.status(), to, 0L, g.costHeld(), code, truncate(message), false,
+                clock.instant(), List.of(), live.data(id, to.value(), g.progress(), List.of())).orElse(null);
+        if (after == null) {
             return false;
         }
         credits.release(g.holdId(), to.value() + ": " + code);
         activeJobs.release(g.reference());
-        live.announce(g, to.value(), g.progress());
-        announceFinished(id, to);
+        announceFinished(after, to, outputs.describe(after.ownerId(), after.outputs()));
         return true;
     }
 
-    /** Tells listeners (webhooks) in this transaction, with the generation as the API shows it now. */
-    private void announceFinished(UUID id, GenerationStatus status) {
-        Generation now = rows.find(id).orElseThrow();
-        events.publishEvent(new GenerationFinished(id, now.ownerId(), status.value(),
-                GenerationView.of(now, outputs.describe(now.ownerId(), now.outputs()))));
+    /**
+     * Tells listeners (webhooks) in this transaction, with the generation as the API shows it now
+     * ({@code after}: as the finishing statement answered it, so it is not read again).
+     */
+    private void announceFinished(Generation after, GenerationStatus status, List<OutputStore.OutputView> described) {
+        events.publishEvent(new GenerationFinished(after.id(), after.ownerId(), status.value(),
+                GenerationView.of(after, described)));
     }
 
     private static String truncate(String message) {

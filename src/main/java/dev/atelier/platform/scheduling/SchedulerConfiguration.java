@@ -71,7 +71,9 @@ class SchedulerConfiguration {
                 .shutdownMaxWait(properties.shutdownWait())
                 .deleteUnresolvedAfter(NEVER_DELETE_UNRESOLVED)
                 .serializer(new JsonTaskSerializer(json))
-                .enableImmediateExecution()
+                // no enableImmediateExecution(): it wakes the poller as work is scheduled, inside the
+                // scheduling transaction, so that poll mostly finds nothing committed yet; BackgroundWork
+                // wakes it after the commit instead (and WorkWakeups on other nodes): one poll per submit
                 .build();
     }
 
