@@ -1,5 +1,6 @@
 package dev.atelier.render.internal;
 
+import dev.atelier.platform.metrics.AfterCommit;
 import dev.atelier.render.ExportFinished;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -8,12 +9,13 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.context.event.EventListener;
 
 /**
  * Exports that ended ({@code atelier.render.exports}) and how long they took from start to end
  * ({@code atelier.render.export.duration}, a histogram), by resolution and outcome; counted after
- * the ending commits, on the node that ended it.
+ * the ending commits, on the node that ended it ({@link AfterCommit}: a transactional event
+ * listener would have Spring Modulith store a publication of every export for a counter).
  */
 @Component
 class RenderMeters {
@@ -25,8 +27,12 @@ class RenderMeters {
         this.meters = meters;
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(ExportFinished finished) {
+        AfterCommit.run(() -> count(finished));
+    }
+
+    private void count(ExportFinished finished) {
         try {
             if (!(finished.export() instanceof ExportView e)) {
                 return;
