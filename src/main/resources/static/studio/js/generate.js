@@ -227,9 +227,18 @@ function show(view, first = false) {
     first ? jobs.prepend(card.node) : jobs.append(card.node);
   }
   const previous = card.view;
-  card.view = {...previous, ...view};
+  // the submit's answer can arrive after the stream told of the start: a job never goes back
+  const stale = previous && rank(view.status) < rank(previous.status);
+  card.view = stale ? {...view, ...previous} : {...previous, ...view};
   render(card, previous);
   $('[data-jobs-empty]').hidden = cards.size > 0;
+}
+
+// a job only moves forward: queued → running → ended (a timed-out job may still succeed late)
+const RANKS = {queued: 0, running: 1, timed_out: 2};
+
+function rank(status) {
+  return RANKS[status] ?? 3;
 }
 
 function render(card, previous) {
