@@ -19,8 +19,9 @@ import org.springframework.stereotype.Component;
  * preview window's cost, and a preview is 360p at 15 fps. A proxy is the source scaled to just cover
  * the preview frame, at the preview's frame rate (the frames the preview's {@code fps} filter would
  * pick; within one source frame of them where a piece starts off the preview's frame grid, and a clip
- * slowed below 1× shows each proxy frame twice), with a key frame every second (a window starting mid-source decodes at most a second it does not show)
- * and its sound copied as it is, in Matroska, which holds any codec. The picture is MPEG-4 part 2 at
+ * slowed below 1× shows each proxy frame twice), with a key frame every second (a window starting
+ * mid-source decodes at most a second it does not show) and its sound copied as it is, in Matroska,
+ * which holds any codec. The picture is MPEG-4 part 2 at
  * a high fixed quality: it is never shown, only decoded again, and it encodes and decodes at a
  * fraction of H.264's cost (measured in docs/render.md). Made once per content hash, size and rate
  * beside the input copies (swept with them), shared by every window; sources longer than
