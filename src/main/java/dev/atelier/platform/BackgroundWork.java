@@ -8,8 +8,6 @@ import java.time.Duration;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Schedules durable background work. Inside a transaction the work is stored with it (and
@@ -72,15 +70,6 @@ public class BackgroundWork {
     }
 
     private void wakeAfterCommit() {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    scheduler.getObject().triggerCheckForDueExecutions();
-                }
-            });
-        } else {
-            scheduler.getObject().triggerCheckForDueExecutions();
-        }
+        AfterCommit.run(() -> scheduler.getObject().triggerCheckForDueExecutions());
     }
 }

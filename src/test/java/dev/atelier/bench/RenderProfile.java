@@ -108,15 +108,20 @@ public final class RenderProfile {
                 h[2] / rounds, o[0] / h[0], o[2] / h[2]);
     }
 
-    /** The bench's 10-minute preview: its first {@code count} windows one after another, and an empty ffmpeg. */
-    private static void preview(Map<String, Path> files, List<Edit.Clip> shortClips, Edit.Media music, Path font,
-            Path work, Encoders encoders, int count, String variant) throws Exception {
+    /** The bench's 10-minute timeline: 120 five-second clips of the ten short sources over looped music. */
+    private static Edit tenMinutes(List<Edit.Clip> shortClips, Edit.Media music) {
         List<Edit.Clip> clips = new ArrayList<>();
         for (int i = 0; i < 120; i++) {
             clips.add(new Edit.Clip("c" + i, shortClips.get(i % 10).media(), i * 5000L, 5000, 0, 1.0, true, 1.0, null));
         }
-        Edit edit = new Edit(clips, List.of(), List.of(), List.of(new Edit.Sound("m1", false, music, 0, 600_000, 0,
+        return new Edit(clips, List.of(), List.of(), List.of(new Edit.Sound("m1", false, music, 0, 600_000, 0,
                 true, 0.5, 0, 0)), Edit.Ducking.OFF, 720);
+    }
+
+    /** The bench's 10-minute preview: its first {@code count} windows one after another, and an empty ffmpeg. */
+    private static void preview(Map<String, Path> files, List<Edit.Clip> shortClips, Edit.Media music, Path font,
+            Path work, Encoders encoders, int count, String variant) throws Exception {
+        Edit edit = tenMinutes(shortClips, music);
         double[] empty = new double[3];
         for (int i = 0; i < 5; i++) {
             add(empty, run(List.of("-f", "lavfi", "-i", "nullsrc=s=16x16", "-frames:v", "1", "-f", "null", "-")));
@@ -191,12 +196,7 @@ public final class RenderProfile {
         }
         System.out.printf(Locale.ROOT, "making a proxy of a 6 s 720p source: before cpu %.3f s, after cpu %.3f s%n",
                 makeBefore[0] / 10, makeAfter[0] / 10);
-        List<Edit.Clip> clips = new ArrayList<>();
-        for (int i = 0; i < 120; i++) {
-            clips.add(new Edit.Clip("c" + i, shortClips.get(i % 10).media(), i * 5000L, 5000, 0, 1.0, true, 1.0, null));
-        }
-        Edit edit = new Edit(clips, List.of(), List.of(), List.of(new Edit.Sound("m1", false, music, 0, 600_000, 0,
-                true, 0.5, 0, 0)), Edit.Ducking.OFF, 720);
+        Edit edit = tenMinutes(shortClips, music);
         double[] sumBefore = new double[3];
         double[] sumAfter = new double[3];
         for (int i = 0; i < count; i++) {

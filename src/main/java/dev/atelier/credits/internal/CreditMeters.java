@@ -1,7 +1,7 @@
 package dev.atelier.credits.internal;
 
 import dev.atelier.credits.CreditsCaptured;
-import dev.atelier.platform.metrics.AfterCommit;
+import dev.atelier.platform.AfterCommit;
 import dev.atelier.platform.metrics.Snapshot;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;

@@ -3,7 +3,7 @@ package dev.atelier.generation.internal;
 import dev.atelier.generation.GenerationFinished;
 import dev.atelier.generation.PollResult;
 import dev.atelier.generation.Submission;
-import dev.atelier.platform.metrics.AfterCommit;
+import dev.atelier.platform.AfterCommit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

@@ -1,6 +1,6 @@
 package dev.atelier.render.internal;
 
-import dev.atelier.platform.metrics.AfterCommit;
+import dev.atelier.platform.AfterCommit;
 import dev.atelier.render.ExportFinished;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -8,6 +8,7 @@ import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import dev.atelier.platform.AfterCommit;
 import dev.atelier.platform.node.NodeProperties;
 import dev.atelier.platform.node.NodeRole;
 import dev.atelier.platform.scheduling.SchedulerProperties;
@@ -24,8 +25,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The delivery workers: a db-scheduler of their own, on their own table ({@code webhook_tasks})
@@ -84,16 +83,7 @@ class DeliveryWorkers implements SmartLifecycle {
     /** Schedules the delivery's next attempt at {@code at}, with the caller's transaction. */
     void schedule(UUID deliveryId, Instant at) {
         scheduler.scheduleIfNotExists(DELIVER.instance(deliveryId.toString()).build(), at);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    scheduler.triggerCheckForDueExecutions();
-                }
-            });
-        } else {
-            scheduler.triggerCheckForDueExecutions();
-        }
+        AfterCommit.run(scheduler::triggerCheckForDueExecutions);
     }
 
     @Override
