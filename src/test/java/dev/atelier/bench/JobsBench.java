@@ -115,7 +115,9 @@ public final class JobsBench {
                     100.0 * (after - before) / before);
 
             try (LiveEvents events = LiveEvents.open(server, token)) {
-                idleLatency(server, jdbc, events, token, idle);
+                if (idle > 0) { // 0: idle latency is not asked for (a steady-state run)
+                    idleLatency(server, jdbc, events, token, idle);
+                }
                 if (repeats > 0) { // 0: the local models' speed is not asked for
                     localSpeed(server, events, token, "local/tune", "{\"durationSeconds\":30}", 30, repeats);
                     localSpeed(server, events, token, "local/motion",

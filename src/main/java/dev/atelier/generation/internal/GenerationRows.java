@@ -29,6 +29,8 @@ class GenerationRows {
             g.created_at, g.started_at, g.finished_at, g.updated_at, g.ran_model,
             array(select o.asset_id from generation_outputs o where o.generation_id = g.id order by o.position) as outputs""";
 
+    // one type token for every row (an anonymous one per row was made and resolved again each time)
+    private static final TypeReference<Map<String, Object>> PARAMS = new TypeReference<>() { };
     private final JdbcClient jdbc;
     private final ObjectMapper json;
 
@@ -228,7 +230,7 @@ class GenerationRows {
         return new Generation(
                 rs.getObject("id", UUID.class), rs.getObject("owner_id", UUID.class), rs.getString("model"),
                 rs.getString("kind"), rs.getString("provider"), rs.getString("prompt"),
-                json.readValue(rs.getString("params"), new TypeReference<Map<String, Object>>() { }),
+                json.readValue(rs.getString("params"), PARAMS),
                 uuids(rs.getArray("input_asset_ids")), GenerationStatus.of(rs.getString("status")),
                 (Integer) rs.getObject("progress"), rs.getString("provider_job_id"), rs.getInt("attempts"),
                 (Long) rs.getObject("poll_interval_ms"), rs.getString("price"), rs.getObject("hold_id", UUID.class),

@@ -29,6 +29,10 @@ public class Sniffer {
         if (length == 0) {
             throw MediaRejected.unsupported("The file is empty");
         }
+        Container signed = signed(head, length);
+        if (signed != null) {
+            return new Sniffed(signed, signed == Container.PNG ? "image/png" : "image/jpeg", false);
+        }
         byte[] bytes = length == head.length ? head : Arrays.copyOf(head, length);
         String detected = tika().detect(bytes);
         Container container = Container.ofDetected(detected).orElseThrow(() ->
@@ -53,6 +57,28 @@ public class Sniffer {
     @EventListener(ApplicationReadyEvent.class)
     void warmUp() {
         Thread.ofPlatform().daemon().name("tika-warm-up").start(this::tika);
+    }
+
+    private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+    private static final byte[] JPEG_SIGNATURE = {(byte) 0xff, (byte) 0xd8, (byte) 0xff};
+
+    /**
+     * PNG and JPEG, what models make, by the very signatures Tika matches for them
+     * ({@code tika-mimetypes.xml}: {@code image/png} is these 8 bytes at offset 0, {@code image/jpeg}
+     * these 3), so the answer is Tika's; null for anything else. Why not ask Tika: its magic detector
+     * tries the patterns of every type it knows on every head, about a seventh of a generation job's
+     * CPU for a small PNG (issue 16). The pictures are still decoded whole before they are accepted.
+     */
+    private static Container signed(byte[] head, int length) {
+        if (startsWith(head, length, PNG_SIGNATURE)) {
+            return Container.PNG;
+        }
+        return startsWith(head, length, JPEG_SIGNATURE) ? Container.JPEG : null;
+    }
+
+    private static boolean startsWith(byte[] head, int length, byte[] signature) {
+        return length >= signature.length
+                && Arrays.equals(head, 0, signature.length, signature, 0, signature.length);
     }
 
     /** An ISO media file starts with an {@code ftyp} box; brand {@code qt} marks QuickTime. */

@@ -35,7 +35,10 @@ public final class LocalBlobStore implements BlobStore {
     @Override
     public void put(String key, Path source, String contentType) throws IOException {
         Path target = pathOf(key);
-        Path directory = Files.createDirectories(target.getParent());
+        Path directory = target.getParent();
+        if (!Files.isDirectory(directory)) { // createDirectories alone throws and catches an exception when it exists
+            Files.createDirectories(directory);
+        }
         force(source);
         try {
             Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
