@@ -121,6 +121,7 @@ function render() {
   $('save').disabled = state.saving;
   $('save-state').textContent = state.saving ? 'Saving…' : changed ? 'Unsaved changes' : `Saved (version ${state.version})`;
   root.classList.toggle('is-dirty', changed);
+  scheduleAutosave();
   $('timeline-length').textContent = clock(model.lengthMs(state.timeline));
   $('ducking-enabled').checked = Boolean(state.timeline.ducking?.enabled ?? state.timeline.ducking);
   $('ducking-db').value = String(state.timeline.ducking?.db ?? 12);
@@ -276,6 +277,26 @@ async function save(overwrite = false) {
     state.saving = false;
     render();
   }
+}
+
+// ---- autosave: a few seconds after the last change (the server's atelier.studio.autosave-delay,
+// 0 turns it off). A save that fails is not tried again until the timeline changes, and a
+// conflict waits for the person to reload or overwrite.
+
+const AUTOSAVE_MS = Number(root.dataset.autosaveMs ?? 0);
+let autosaveTimer = null;
+let failedSnapshot = null;
+
+function scheduleAutosave() {
+  clearTimeout(autosaveTimer);
+  if (!(AUTOSAVE_MS > 0) || state.version == null || state.saving || !$('conflict').hidden) return;
+  const snapshot = JSON.stringify(state.timeline);
+  if (snapshot === state.saved || snapshot === failedSnapshot) return;
+  autosaveTimer = setTimeout(async () => {
+    if (await save()) return;
+    failedSnapshot = snapshot;
+    clearTimeout(autosaveTimer); // the failed save's own render scheduled it again
+  }, AUTOSAVE_MS);
 }
 
 async function ensureSaved() {

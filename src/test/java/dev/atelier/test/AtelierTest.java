@@ -13,7 +13,9 @@ import org.springframework.context.annotation.Import;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// the editor's autosave off: browser tests save when they mean to (EditorAutosaveBrowserTest turns it on)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "atelier.studio.autosave-delay=0")
 @Import({Api.class, TestUsers.class})
 public @interface AtelierTest {
 }

@@ -1,5 +1,6 @@
 package dev.atelier.studio.internal;
 
+import dev.atelier.studio.StudioProperties;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
@@ -16,6 +17,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Hidden
 class EditorPages {
 
+    private final StudioProperties studio;
+
+    EditorPages(StudioProperties studio) {
+        this.studio = studio;
+    }
+
     @GetMapping("/projects")
     String projects() {
         return "editor/projects";
@@ -24,6 +31,7 @@ class EditorPages {
     @GetMapping("/projects/{id}")
     String editor(@PathVariable UUID id, Model model) {
         model.addAttribute("projectId", id);
+        model.addAttribute("autosaveMs", studio.autosaveDelay().toMillis());
         return "editor/editor";
     }
 }
