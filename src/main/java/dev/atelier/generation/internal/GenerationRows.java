@@ -72,17 +72,15 @@ class GenerationRows {
      * canceled): exactly what a read followed by the compare-and-set would have told.
      */
     Optional<Stepped> startIfQueued(UUID id, Instant now, String announcement) {
-        return jdbc.sql("""
+        return LiveUpdates.announcing(jdbc.sql("""
                 with changed as (
                     update generations set status = 'running', started_at = :now, updated_at = :now
                     where id = :id and status = 'queued' returning id, owner_id)
                 """ + LiveUpdates.ANNOUNCE_CHANGED + """
                 select\s""" + COLUMNS + """
                 , exists (select 1 from changed) as started_now, (select count(*) from announced_jobs) as announced
-                from generations g where g.id = :id""")
+                from generations g where g.id = :id"""), announcement, now)
                 .param("id", id).param("now", ts(now))
-                .param("announcement", announcement).param("announced_at", ts(now))
-                .param("announce_channel", LiveUpdates.CHANNEL)
                 .query((rs, n) -> {
                     Generation g = map(rs, n);
                     return rs.getBoolean("started_now") ? new Stepped(g.running(now), true) : new Stepped(g, false);
@@ -100,7 +98,7 @@ class GenerationRows {
             String errorCode, String errorMessage, boolean late, Instant now, List<UUID> outputs,
             String announcement) {
         GenerationStates.require(from, to);
-        return jdbc.sql("""
+        return LiveUpdates.announcing(jdbc.sql("""
                 with changed as (
                     update generations set status = :to, cost_charged = coalesce(:charged, cost_charged),
                         cost_released = coalesce(:released, cost_released), error_code = :code, error_message = :message,
@@ -115,13 +113,11 @@ class GenerationRows {
                 )
                 """ + LiveUpdates.ANNOUNCE_CHANGED + """
                 select\s""" + COLUMNS + """
-                , (select count(*) from announced_jobs) as announced from changed g""")
+                , (select count(*) from announced_jobs) as announced from changed g"""), announcement, now)
                 .param("id", id).param("from", from.value()).param("to", to.value())
                 .param("charged", charged).param("released", released)
                 .param("code", errorCode).param("message", errorMessage).param("late", late).param("now", ts(now))
                 .param("outputs", outputs.toArray(UUID[]::new))
-                .param("announcement", announcement).param("announced_at", ts(now))
-                .param("announce_channel", LiveUpdates.CHANNEL)
                 .query(this::map).optional()
                 // the select does not see the rows this statement inserted; a job gets outputs only here
                 .map(g -> outputs.isEmpty() ? g : g.withOutputs(outputs));

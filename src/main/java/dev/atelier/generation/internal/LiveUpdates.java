@@ -42,31 +42,21 @@ class LiveUpdates {
         this.clock = clock;
     }
 
+    /** Records and sends an event of {@code g}: its event row and the notification that carries its id. */
     void announce(Generation g, String status, Integer progress) {
-        announce(g, status, progress, List.of());
-    }
-
-    /** @param outputs the output asset ids (of a success), described with signed URLs when sent */
-    void announce(Generation g, String status, Integer progress, List<UUID> outputs) {
-        // one round trip: the event row and the notification that carries its id
-        jdbc.sql("""
-                with event as (
-                    insert into generation_events (owner_id, generation_id, data, created_at)
-                    values (:owner, :generation, cast(:data as jsonb), :now) returning id)
-                select pg_notify(:channel, json_build_object('eventId', event.id, 'ownerId', cast(:owner as text),
-                    'data', cast(:data as json))::text) from event""")
+        announcing(jdbc.sql("""
+                with changed as (select cast(:generation as uuid) as id, cast(:owner as uuid) as owner_id)
+                """ + ANNOUNCE_CHANGED + "select count(*) from announced_jobs"),
+                data(g.id(), status, progress, List.of()), clock.instant())
                 .param("owner", g.ownerId()).param("generation", g.id())
-                .param("data", data(g.id(), status, progress, outputs)).param("now", Timestamp.from(clock.instant()))
-                .param("channel", CHANNEL)
                 .query().singleRow();
     }
 
     /**
      * The CTEs that announce, in the statement that changes a job, the change of each job the CTE
      * {@code changed} answers ({@code id} and {@code owner_id}): its event row and its notification.
-     * The main query must read {@code announced_jobs} (a select CTE runs only when read). Parameters:
-     * {@code :announcement} (from {@link #data}), {@code :announced_at}, {@code :announce_channel}
-     * ({@link #CHANNEL}).
+     * The main query must read {@code announced_jobs} (a select CTE runs only when read). Its
+     * parameters are bound by {@link #announcing}, {@code :announcement} made by {@link #data}.
      */
     static final String ANNOUNCE_CHANGED = """
             , announced as (
@@ -78,6 +68,12 @@ class LiveUpdates {
                     'ownerId', cast(announced.owner_id as text), 'data', cast(:announcement as json))::text)
                 from announced)
             """;
+
+    /** {@code statement} with the parameters of its {@link #ANNOUNCE_CHANGED}. */
+    static JdbcClient.StatementSpec announcing(JdbcClient.StatementSpec statement, String announcement, Instant now) {
+        return statement.param("announcement", announcement).param("announced_at", Timestamp.from(now))
+                .param("announce_channel", CHANNEL);
+    }
 
     /** What an event of this job shows (the SSE data, outputs described when sent). */
     String data(UUID id, String status, Integer progress, List<UUID> outputs) {
