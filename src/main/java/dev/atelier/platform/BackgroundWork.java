@@ -44,12 +44,7 @@ public class BackgroundWork {
     public <T> boolean scheduleAfter(TaskInstance<T> instance, Duration delay) {
         boolean scheduled = scheduler.getObject().scheduleIfNotExists(instance, SCHEDULER_TIME.now().plus(delay));
         if (delay.isZero()) {
-            WorkWakeups nodes = wakeups.getObject();
-            if (nodes.runsHere(instance.getTaskName())) {
-                wakeAfterCommit();
-            } else {
-                nodes.notifyOthers(instance.getTaskName()); // another role's work: its nodes hear it on commit
-            }
+            wake(instance.getTaskName());
         }
         return scheduled;
     }
@@ -61,15 +56,16 @@ public class BackgroundWork {
      */
     public <T> void scheduleNewNow(TaskInstance<T> instance) {
         scheduler.getObject().scheduleBatch(List.<TaskInstance<?>>of(instance), SCHEDULER_TIME.now());
-        WorkWakeups nodes = wakeups.getObject();
-        if (nodes.runsHere(instance.getTaskName())) {
-            wakeAfterCommit();
-        } else {
-            nodes.notifyOthers(instance.getTaskName());
-        }
+        wake(instance.getTaskName());
     }
 
-    private void wakeAfterCommit() {
-        AfterCommit.run(() -> scheduler.getObject().triggerCheckForDueExecutions());
+    /** Wakes this node's scheduler after the commit, or, for another role's work, the nodes that run it. */
+    private void wake(String taskName) {
+        WorkWakeups nodes = wakeups.getObject();
+        if (nodes.runsHere(taskName)) {
+            AfterCommit.run(() -> scheduler.getObject().triggerCheckForDueExecutions());
+        } else {
+            nodes.notifyOthers(taskName); // its nodes hear it on commit
+        }
     }
 }
