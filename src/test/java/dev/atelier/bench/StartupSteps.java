@@ -1,8 +1,6 @@
 package dev.atelier.bench;
 
 import dev.atelier.AtelierApplication;
-import dev.atelier.platform.database.EmbeddedDatabaseEarlyStart;
-import dev.atelier.platform.fonts.BundledFonts;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -20,9 +18,7 @@ import org.springframework.boot.context.metrics.buffering.StartupTimeline.Timeli
 public final class StartupSteps {
 
     public static void main(String[] args) {
-        BundledFonts.install();
-        SpringApplication application = new SpringApplication(AtelierApplication.class);
-        application.addListeners(new EmbeddedDatabaseEarlyStart());
+        SpringApplication application = AtelierApplication.application();
         BufferingApplicationStartup startup = new BufferingApplicationStartup(50_000);
         application.setApplicationStartup(startup);
         long began = System.nanoTime();
