@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 ./mvnw -q -B -ntp -o test-compile dependency:build-classpath -Dmdep.outputFile=target/runtime.classpath \
-    -Dmdep.includeScope=runtime >/dev/null
+    -DincludeScope=runtime >/dev/null
 WORK=$(mktemp -d /tmp/atelier-steps-XXXX)
 trap 'rm -rf "$WORK"' EXIT
 # a JVM cannot put classes from a directory into its AOT cache: the probe goes into a jar of its own

@@ -50,12 +50,12 @@ if [ -f "$JAR" ]; then
   start "first start (empty data directory)" "$WORK/jar" java -jar "$JAR"
   start "second start (same data)" "$WORK/jar" java -jar "$JAR"
   # what deploy/Dockerfile does (docs/deploy.md, "Faster starts"): the jar extracted, so its classes
-  # sit in plain jars an AOT cache can hold, and a training run that stops once the context is up
-  echo "production line with an AOT cache (extracted jar, trained with -Dspring.context.exit=onRefresh):"
+  # sit in plain jars an AOT cache can hold, and a training run that stops once Atelier is ready
+  echo "production line with an AOT cache (extracted jar, trained with -Datelier.training-run=true):"
   java -Djarmode=tools -jar "$JAR" extract --destination "$WORK/app" >/dev/null
   APP_JAR="$WORK/app/$(basename "$JAR")"
   ATELIER_DATA_DIR="$WORK/aot-train" SERVER_PORT=$PORT java -XX:AOTCacheOutput="$WORK/app/atelier.aot" \
-      -Dspring.context.exit=onRefresh -jar "$APP_JAR" > "$WORK/aot-train.log" 2>&1
+      -Datelier.training-run=true -jar "$APP_JAR" > "$WORK/aot-train.log" 2>&1
   start "first start (empty data directory)" "$WORK/aot" java -XX:AOTCache="$WORK/app/atelier.aot" -jar "$APP_JAR"
   start "second start (same data)" "$WORK/aot" java -XX:AOTCache="$WORK/app/atelier.aot" -jar "$APP_JAR"
 fi

@@ -5,10 +5,8 @@ import dev.atelier.accounts.AccountStatus;
 import org.springframework.context.event.EventListener;
 import dev.atelier.generation.GenerationProperties;
 import dev.atelier.platform.ApiException;
+import dev.atelier.platform.database.Notifications;
 import java.io.IOException;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,9 +17,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import javax.sql.DataSource;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -33,8 +28,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Server-Sent Event streams of each user's job updates. One connection per node LISTENs on the
- * channel {@link LiveUpdates} notifies; every update is sent to that user's open streams on this
+ * Server-Sent Event streams of each user's job updates. The node's listening connection
+ * ({@link Notifications}) follows the channel {@link LiveUpdates} notifies; every update is sent to that user's open streams on this
  * node with its event id ({@code id:}), and an ended job interrupts its work if it runs here
  * ({@link RunningWork}). A client reconnecting with {@code Last-Event-ID} first gets the events it
  * missed, from the database (any node can answer; kept {@link LiveUpdates#RETENTION}). A success
@@ -54,7 +49,6 @@ class EventStreams implements SmartLifecycle {
     private static final int MAX_STREAMS_PER_USER = 8;
     private static final long STREAM_TIMEOUT_MS = 30 * 60 * 1000L;
 
-    private final DataSource dataSource;
     private final ObjectMapper json;
     private final RunningWork running;
     private final GenerationProperties properties;
@@ -62,19 +56,18 @@ class EventStreams implements SmartLifecycle {
     private final OutputStore outputs;
     private final AccountStatus accounts;
     private final Map<UUID, Set<Stream>> streams = new ConcurrentHashMap<>();
-    private volatile boolean listening;
-    private Thread listener;
+    private volatile boolean started;
     private ScheduledExecutorService heartbeat;
 
-    EventStreams(DataSource dataSource, ObjectMapper json, RunningWork running, GenerationProperties properties,
-            LiveUpdates live, OutputStore outputs, AccountStatus accounts) {
-        this.dataSource = dataSource;
+    EventStreams(ObjectMapper json, RunningWork running, GenerationProperties properties, LiveUpdates live,
+            OutputStore outputs, AccountStatus accounts, Notifications notifications) {
         this.accounts = accounts;
         this.live = live;
         this.outputs = outputs;
         this.json = json;
         this.running = running;
         this.properties = properties;
+        notifications.subscribe(LiveUpdates.CHANNEL, this::received);
     }
 
     /**
@@ -283,29 +276,11 @@ class EventStreams implements SmartLifecycle {
         });
     }
 
-    private void listen() {
-        while (listening) {
-            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-                statement.execute("listen " + LiveUpdates.CHANNEL);
-                PGConnection pg = connection.unwrap(PGConnection.class);
-                while (listening) {
-                    PGNotification[] notifications = pg.getNotifications(1000);
-                    if (notifications != null) {
-                        for (PGNotification notification : notifications) {
-                            try {
-                                dispatch(notification.getParameter());
-                            } catch (RuntimeException e) {
-                                log.warn("Dropped a malformed live update", e);
-                            }
-                        }
-                    }
-                }
-            } catch (SQLException | RuntimeException e) {
-                if (listening) {
-                    log.warn("Live updates listener lost its connection; reconnecting", e);
-                    sleepQuietly();
-                }
-            }
+    private void received(String payload) {
+        try {
+            dispatch(payload);
+        } catch (RuntimeException e) {
+            log.warn("Dropped a malformed live update", e);
         }
     }
 
@@ -317,18 +292,9 @@ class EventStreams implements SmartLifecycle {
         }
     }
 
-    private static void sleepQuietly() {
-        try {
-            TimeUnit.SECONDS.sleep(1);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @Override
     public void start() {
-        listening = true;
-        listener = Thread.ofPlatform().daemon().name("live-updates").start(this::listen);
+        started = true;
         heartbeat = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("sse-heartbeat").factory());
         long beat = properties.heartbeat().toMillis();
         heartbeat.scheduleAtFixedRate(() -> {
@@ -340,19 +306,14 @@ class EventStreams implements SmartLifecycle {
 
     @Override
     public void stop() {
-        listening = false;
+        started = false;
         heartbeat.shutdownNow();
         streams.values().forEach(set -> set.forEach(stream -> stream.emitter.complete()));
         streams.clear();
-        try {
-            listener.join(5000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     @Override
     public boolean isRunning() {
-        return listening;
+        return started;
     }
 }

@@ -1,18 +1,9 @@
 package dev.atelier.platform.scheduling;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
+import dev.atelier.platform.database.Notifications;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import javax.sql.DataSource;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -25,23 +16,22 @@ import org.springframework.stereotype.Component;
  * (no NOTIFY: PostgreSQL serialises notifying commits).
  */
 @Component
-public class WorkWakeups implements SmartLifecycle {
+public class WorkWakeups {
 
     static final String CHANNEL = "atelier_work_due";
-    private static final Logger log = LoggerFactory.getLogger(WorkWakeups.class);
 
-    private final DataSource dataSource;
     private final JdbcClient jdbc;
     private final Set<String> mine;
     private final ObjectProvider<Scheduler> scheduler;
-    private volatile boolean listening;
-    private Thread listener;
 
-    WorkWakeups(DataSource dataSource, JdbcClient jdbc, NodeTasks tasks, ObjectProvider<Scheduler> scheduler) {
-        this.dataSource = dataSource;
+    /** Only a node that runs tasks listens (on the node's one listening connection, {@link Notifications}). */
+    WorkWakeups(JdbcClient jdbc, NodeTasks tasks, ObjectProvider<Scheduler> scheduler, Notifications notifications) {
         this.jdbc = jdbc;
         this.mine = Set.copyOf(tasks.names());
         this.scheduler = scheduler;
+        if (!mine.isEmpty()) {
+            notifications.subscribe(CHANNEL, this::woken);
+        }
     }
 
     /** Whether this node runs {@code task} itself (then waking its own scheduler is enough). */
@@ -54,59 +44,9 @@ public class WorkWakeups implements SmartLifecycle {
         jdbc.sql("select pg_notify(:channel, :task)").param("channel", CHANNEL).param("task", task).query().listOfRows();
     }
 
-    private void listen() {
-        while (listening) {
-            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-                statement.execute("listen " + CHANNEL);
-                PGConnection pg = connection.unwrap(PGConnection.class);
-                while (listening) {
-                    PGNotification[] notifications = pg.getNotifications(1000);
-                    if (notifications != null) {
-                        for (PGNotification notification : notifications) {
-                            if (mine.contains(notification.getParameter())) {
-                                scheduler.getObject().triggerCheckForDueExecutions();
-                                break;
-                            }
-                        }
-                    }
-                }
-            } catch (SQLException | RuntimeException e) {
-                if (listening) {
-                    log.warn("The work wake-up listener lost its connection; reconnecting", e);
-                    try {
-                        TimeUnit.SECONDS.sleep(1);
-                    } catch (InterruptedException interrupted) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    }
-                }
-            }
+    private void woken(String task) {
+        if (mine.contains(task)) {
+            scheduler.getObject().triggerCheckForDueExecutions();
         }
-    }
-
-    /** Only a node that runs tasks listens (it holds one connection for it). */
-    @Override
-    public void start() {
-        if (!mine.isEmpty()) {
-            listening = true;
-            listener = Thread.ofPlatform().daemon().name("work-wakeups").start(this::listen);
-        }
-    }
-
-    @Override
-    public void stop() {
-        listening = false;
-        if (listener != null) {
-            try {
-                listener.join(3000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return listening;
     }
 }
