@@ -1,6 +1,7 @@
 package dev.atelier.media;
 
 import dev.atelier.platform.ffmpeg.Ffmpeg;
+import dev.atelier.test.TempDirectories;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,11 +22,7 @@ public final class TestMedia {
     private static final Map<String, Path> MADE = new ConcurrentHashMap<>();
 
     static {
-        try {
-            DIRECTORY = Files.createTempDirectory("atelier-test-media-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        DIRECTORY = TempDirectories.create("atelier-test-media-");
     }
 
     private TestMedia() {

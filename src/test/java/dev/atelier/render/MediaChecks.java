@@ -2,6 +2,7 @@ package dev.atelier.render;
 
 import dev.atelier.platform.ffmpeg.Ffmpeg;
 import dev.atelier.platform.ffmpeg.Ffprobe;
+import dev.atelier.test.TempDirectories;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -21,11 +22,7 @@ public final class MediaChecks {
     private static final Map<String, Path> MADE = new ConcurrentHashMap<>();
 
     static {
-        try {
-            DIRECTORY = Files.createTempDirectory("atelier-render-media-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        DIRECTORY = TempDirectories.create("atelier-render-media-");
     }
 
     private MediaChecks() {

@@ -1,8 +1,5 @@
 package dev.atelier.test;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
@@ -52,12 +49,6 @@ public class TestContextInitializer implements ApplicationContextInitializer<Con
     }
 
     private static Path tempDirectory() {
-        try {
-            Path directory = Files.createTempDirectory("atelier-test-");
-            directory.toFile().deleteOnExit();
-            return directory;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TempDirectories.create("atelier-test-");
     }
 }
