@@ -27,6 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,7 +46,9 @@ import tools.jackson.databind.JsonNode;
  * <li>The local models' speed: tune and motion through the API, time to succeeded against the
  *     length made, as a multiple of real time.
  * </ol>
- * Run with bench/jobs/run.sh [jobs=5000] [clients=8] [idle jobs=200] [local repeats=3].
+ * Run with bench/jobs/run.sh [jobs=5000] [clients=8] [idle jobs=200] [local repeats=3]. With
+ * {@code -Dbench.submits-only=true} (BENCH_JVM) the node is API-only: submits alone, nothing runs
+ * them (each still sends the wake-up NOTIFY an API-only node sends), and only their figures print.
  */
 public final class JobsBench {
 
@@ -59,10 +62,12 @@ public final class JobsBench {
         // system properties: application.yml sets the admin from the environment, above default properties
         System.setProperty("atelier.accounts.admin-email", "bench-admin@bench.local");
         System.setProperty("atelier.accounts.admin-password", "bench-admin-password");
+        boolean submitsOnly = Boolean.getBoolean("bench.submits-only");
         try (BenchServer server = new BenchServer(List.of(new InstantProvider()),
                 "atelier.credits.max-active-jobs=1000000", "atelier.credits.rates.generation=1000000/1m",
                 // a burst of 5,000 on 2 cores queues for longer than the default 10 minutes a job may take
-                "atelier.generation.timeouts.[" + MODEL + "]=2h")) {
+                "atelier.generation.timeouts.[" + MODEL + "]=2h",
+                "atelier.node.roles=" + (submitsOnly ? "api" : "api,jobs,render"))) {
             JdbcClient jdbc = server.context.getBean(JdbcClient.class);
             jdbc.sql("""
                     insert into catalog_models (id, kind, provider, name, description, enabled, prompt_max_length,
@@ -85,6 +90,11 @@ public final class JobsBench {
                     setting(server, "atelier.database.embedded-durable", "true"),
                     Runtime.getRuntime().maxMemory() / (1 << 20));
 
+            if (submitsOnly) {
+                submitsOnly(server, jdbc, token, Math.min(200, jobs), clients, "warm-up");
+                submitsOnly(server, jdbc, token, jobs, clients, "measured");
+                return;
+            }
             long baseline = heapAfterGc();
             throughput(server, jdbc, token, owner, Math.min(200, jobs), clients, "warm-up");
             long before = heapAfterGc();
@@ -137,26 +147,9 @@ public final class JobsBench {
         long[] cpuBefore = cpuTicks(server);
         long commitsBefore = commits(jdbc);
         long start = System.nanoTime();
-        java.util.concurrent.atomic.AtomicLong clientNanos = new java.util.concurrent.atomic.AtomicLong();
+        AtomicLong clientNanos = new AtomicLong();
         long httpClientBefore = httpClientThreadsNanos();
-        try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
-            List<Future<?>> done = new ArrayList<>();
-            for (int c = 0; c < clients; c++) {
-                int share = count / clients + (c < count % clients ? 1 : 0);
-                int client = c;
-                done.add(pool.submit(() -> {
-                    for (int i = 0; i < share; i++) {
-                        server.post("/api/v1/generations", token, "{\"model\":\"" + MODEL + "\",\"prompt\":\"job "
-                                + client + "-" + i + "\"}");
-                    }
-                    clientNanos.addAndGet(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
-                    return null;
-                }));
-            }
-            for (Future<?> future : done) {
-                future.get();
-            }
-        }
+        submitAll(server, token, count, clients, clientNanos);
         double submitted = (System.nanoTime() - start) / 1e9;
         long ended;
         int stuckPolls = 0;
@@ -202,6 +195,50 @@ public final class JobsBench {
                         + " + PostgreSQL %.1f ms + subprocesses (ffmpeg/ffprobe) %.1f ms; %.1f commits per job%n",
                 jvm + postgres + subprocesses, jvm, clientsMs, postgres, subprocesses,
                 (double) (commitsAfter - commitsBefore) / count);
+    }
+
+    /** Submits {@code count} jobs from {@code clients} threads; adds the threads' CPU time to {@code clientNanos}. */
+    private static void submitAll(BenchServer server, String token, int count, int clients,
+            AtomicLong clientNanos) throws Exception {
+        try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
+            List<Future<?>> done = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                int share = count / clients + (c < count % clients ? 1 : 0);
+                int client = c;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < share; i++) {
+                        server.post("/api/v1/generations", token, "{\"model\":\"" + MODEL + "\",\"prompt\":\"job "
+                                + client + "-" + i + "\"}");
+                    }
+                    clientNanos.addAndGet(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
+                    return null;
+                }));
+            }
+            for (Future<?> future : done) {
+                future.get();
+            }
+        }
+    }
+
+    /** Submits alone, on an API-only node: submits per second and what each costs. */
+    private static void submitsOnly(BenchServer server, JdbcClient jdbc, String token, int count, int clients,
+            String label) throws Exception {
+        long[] cpuBefore = cpuTicks(server);
+        long commitsBefore = commits(jdbc);
+        AtomicLong clientNanos = new AtomicLong();
+        long httpClientBefore = httpClientThreadsNanos();
+        long start = System.nanoTime();
+        submitAll(server, token, count, clients, clientNanos);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long[] cpuAfter = cpuTicks(server);
+        double clientsMs = (clientNanos.get() + httpClientThreadsNanos() - httpClientBefore) / 1e6 / count;
+        double jvm = 10.0 * (cpuAfter[0] - cpuBefore[0]) / count;
+        double postgres = 10.0 * (cpuAfter[2] - cpuBefore[2]) / count;
+        System.out.printf("%s: %,d submits from %d client threads in %.1f s = %.0f submits/s (API-only node)%n"
+                        + "  CPU per submit %.1f ms = JVM %.1f ms (of which about %.1f ms the bench's own HTTP clients)"
+                        + " + PostgreSQL %.1f ms; %.1f commits per submit%n", label, count, clients, seconds,
+                count / seconds, jvm + postgres, jvm, clientsMs, postgres,
+                (double) (commits(jdbc) - commitsBefore) / count);
     }
 
     /** CPU of the JDK HTTP client's own threads (selector, workers) still alive. */
