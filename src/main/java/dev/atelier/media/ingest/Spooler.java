@@ -18,14 +18,17 @@ import org.springframework.stereotype.Component;
  * Streams content into one spool file: sniffs the head from a small buffer, then copies the rest
  * while hashing (SHA-256) and counting, and stops the moment the count passes the size limit of
  * the kinds the head allows or the caller's byte budget (the storage quota) says no. Memory use
- * is one buffer, whatever the size of the file.
+ * is the head's buffer, and one larger buffer for what follows it, whatever the size of the file.
  */
 @Component
 public class Spooler {
 
-    // the head's size: copying in 64 KB pieces costs nothing measurable over 256 KB ones, while a
-    // 256 KB buffer per stored output was a third of all the bytes a generation job allocated (issue 16)
-    private static final int BUFFER = Sniffer.HEAD;
+    // What follows the head is copied, and its room reserved (StorageQuota), in 256 KB pieces, in a
+    // buffer made only when there is more than the head: a 256 KB buffer for every stored output was
+    // a third of the bytes a generation job allocated (issue 16), and copying everything in the head's
+    // 64 KB pieces made racing uploads near a quota grow in steps so small they could all starve
+    // (QuotaTest: four uploads, none stored).
+    private static final int COPY_BUFFER = 256 * 1024;
     private final Sniffer sniffer;
 
     public Spooler(Sniffer sniffer) {
@@ -51,7 +54,7 @@ public class Spooler {
 
     public Spooled spool(InputStream in, Path target, Function<Container, Limit> limits, Budget budget)
             throws IOException {
-        byte[] buffer = new byte[BUFFER];
+        byte[] buffer = new byte[Sniffer.HEAD];
         int headLength = in.readNBytes(buffer, 0, Sniffer.HEAD);
         Sniffer.Sniffed sniffed = sniffer.sniff(buffer, headLength);
         Limit limit = limits.apply(sniffed.container());
@@ -67,6 +70,9 @@ public class Spooler {
                 budget.ensure(total);
                 sha256.update(buffer, 0, n);
                 out.write(buffer, 0, n);
+                if (n == buffer.length && buffer.length < COPY_BUFFER) { // a full head: there may be more
+                    buffer = new byte[COPY_BUFFER];
+                }
                 n = in.readNBytes(buffer, 0, buffer.length);
             }
         }
