@@ -29,8 +29,9 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * Server-Sent Event streams of each user's job updates. The node's listening connection
- * ({@link Notifications}) follows the channel {@link LiveUpdates} notifies; every update is sent to that user's open streams on this
- * node with its event id ({@code id:}), and an ended job interrupts its work if it runs here
+ * ({@link Notifications}) follows the channel {@link LiveUpdates} notifies; every update is sent to
+ * that user's open streams on this node with its event id ({@code id:}), and an ended job
+ * interrupts its work if it runs here
  * ({@link RunningWork}). A client reconnecting with {@code Last-Event-ID} first gets the events it
  * missed, from the database (any node can answer; kept {@link LiveUpdates#RETENTION}). A success
  * carries its outputs with signed URLs, as the generation's view shows them. Streams are bounded
