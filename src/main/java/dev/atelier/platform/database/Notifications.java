@@ -49,7 +49,7 @@ public class Notifications implements SmartLifecycle {
         if (!CHANNEL.matcher(channel).matches()) {
             throw new IllegalArgumentException("Not a channel name: " + channel);
         }
-        if (listener != null) {
+        if (listening || listener != null) { // a node started with no subscriber has no listener to tell
             throw new IllegalStateException("Subscribe to " + channel + " before the listener starts");
         }
         handlers.computeIfAbsent(channel, name -> new CopyOnWriteArrayList<>()).add(handler);

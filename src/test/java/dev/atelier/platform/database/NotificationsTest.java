@@ -63,6 +63,18 @@ class NotificationsTest {
     }
 
     @Test
+    void aSubscriptionAfterTheStartIsRefusedEvenWhenNothingListens() {
+        Notifications notifications = new Notifications(dataSource);
+        notifications.start(); // no subscriber: no listener, no connection
+        try {
+            assertThatThrownBy(() -> notifications.subscribe("too_late", payload -> { }))
+                    .isInstanceOf(IllegalStateException.class);
+        } finally {
+            notifications.stop();
+        }
+    }
+
+    @Test
     void aChannelNameIsAnIdentifierNotSql() {
         Notifications notifications = new Notifications(dataSource);
         assertThatThrownBy(() -> notifications.subscribe("x; drop table users", payload -> { }))
