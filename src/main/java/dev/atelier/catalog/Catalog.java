@@ -1,6 +1,7 @@
 package dev.atelier.catalog;
 
 import dev.atelier.catalog.internal.CatalogRows;
+import dev.atelier.catalog.internal.ModelCache;
 import dev.atelier.catalog.internal.ParameterRules;
 import dev.atelier.platform.ApiException;
 import dev.atelier.platform.PageRequest;
@@ -23,10 +24,12 @@ public class Catalog {
     public static final String DURATION = "durationSeconds";
 
     private final CatalogRows rows;
+    private final ModelCache models;
     private final List<ProviderAvailability> providers;
 
-    Catalog(CatalogRows rows, List<ProviderAvailability> providers) {
+    Catalog(CatalogRows rows, ModelCache models, List<ProviderAvailability> providers) {
         this.rows = rows;
+        this.models = models;
         this.providers = List.copyOf(providers);
     }
 
@@ -45,7 +48,7 @@ public class Catalog {
     }
 
     public Optional<Model> find(String id) {
-        return id == null ? Optional.empty() : rows.find(id);
+        return id == null ? Optional.empty() : models.find(id);
     }
 
     /** Every enabled model, by id, at most {@code max} of them. */
@@ -105,6 +108,8 @@ public class Catalog {
 
     /** Changes a model's price and whether it is offered; null leaves a field as it is. Unknown is 404. */
     public Model change(String id, Long credits, Long minimum, Boolean enabled, UUID by) {
-        return rows.change(id, credits, minimum, enabled, by).orElseThrow(() -> ApiException.notFound("Model"));
+        Model changed = rows.change(id, credits, minimum, enabled, by).orElseThrow(() -> ApiException.notFound("Model"));
+        models.forget(id); // at once here; other nodes hear the table's trigger
+        return changed;
     }
 }

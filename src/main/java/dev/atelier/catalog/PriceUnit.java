@@ -1,7 +1,5 @@
 package dev.atelier.catalog;
 
-import java.util.Arrays;
-
 /** What a model's price is counted in. */
 public enum PriceUnit {
     /** each output (an image) */
@@ -10,6 +8,8 @@ public enum PriceUnit {
     PER_SECOND("per_second"),
     /** each 1,000 characters of input, rounded up */
     PER_1000_CHARACTERS("per_1000_characters");
+
+    private static final PriceUnit[] UNITS = values();
 
     private final String value;
 
@@ -22,7 +22,11 @@ public enum PriceUnit {
     }
 
     public static PriceUnit of(String value) {
-        return Arrays.stream(values()).filter(unit -> unit.value.equals(value)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown price unit " + value));
+        for (PriceUnit unit : UNITS) {
+            if (unit.value.equals(value)) {
+                return unit;
+            }
+        }
+        throw new IllegalArgumentException("unknown price unit " + value);
     }
 }

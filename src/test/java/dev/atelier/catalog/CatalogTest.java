@@ -2,16 +2,19 @@ package dev.atelier.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.atelier.platform.ApiException;
 import dev.atelier.test.Api;
 import dev.atelier.test.AtelierTest;
 import dev.atelier.test.TestUsers;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 @AtelierTest
@@ -23,6 +26,8 @@ class CatalogTest {
     Api api;
     @Autowired
     TestUsers users;
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void theSeededModelsAreOfferedWithTheirParametersAndPrices() {
@@ -75,6 +80,34 @@ class CatalogTest {
             assertThat(before.price().actualCost(before.usage(), before.credits())).isEqualTo(30);
         } finally {
             catalog.change("local/tune", 1L, null, null, admin.id());
+        }
+    }
+
+    @Test
+    void aRowChangedInTheDatabaseReachesTheCatalogItIsKeptIn() {
+        long price = catalog.find("local/voice").orElseThrow().price().credits(); // now kept on this node
+        try {
+            // as an operator in psql or another node would: only the table's trigger tells this node
+            jdbc.sql("update catalog_models set price_credits = price_credits + 7 where id = 'local/voice'").update();
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> catalog.find("local/voice").orElseThrow().price().credits() == price + 7);
+        } finally {
+            jdbc.sql("update catalog_models set price_credits = :price where id = 'local/voice'").param("price", price)
+                    .update();
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> catalog.find("local/voice").orElseThrow().price().credits() == price);
+        }
+    }
+
+    @Test
+    void aPriceChangedThroughTheApiIsTheNextQuotesAtOnce() {
+        TestUsers.TestUser admin = users.admin();
+        Model before = catalog.find("local/voice").orElseThrow(); // kept on this node
+        try {
+            catalog.change("local/voice", before.price().credits() + 3, null, null, admin.id());
+            assertThat(catalog.find("local/voice").orElseThrow().price().credits()).isEqualTo(before.price().credits() + 3);
+        } finally {
+            catalog.change("local/voice", before.price().credits(), null, null, admin.id());
         }
     }
 

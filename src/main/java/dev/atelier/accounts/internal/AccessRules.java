@@ -9,6 +9,9 @@ import dev.atelier.platform.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -26,6 +29,9 @@ import org.springframework.web.servlet.HandlerInterceptor;
 @Component
 class AccessRules implements HandlerInterceptor {
 
+    /** One entry per controller method: as many as the application has. */
+    private final Map<Method, Declared> declared = new ConcurrentHashMap<>();
+
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         if (!(handler instanceof HandlerMethod method)) {
@@ -35,15 +41,16 @@ class AccessRules implements HandlerInterceptor {
         if (user == null) {
             return true; // the security rules have already decided anonymous access
         }
-        if (annotated(method, AdminOnly.class) != null && (!user.admin() || user.viaApiKey())) {
+        Declared declared = this.declared.computeIfAbsent(method.getMethod(), key -> Declared.of(method));
+        if (declared.adminOnly() && (!user.admin() || user.viaApiKey())) {
             throw new ApiException(HttpStatus.FORBIDDEN, "admin_only", "Only an admin signed in with a token may do this");
         }
-        if (annotated(method, SignedInOnly.class) != null && user.viaApiKey()) {
+        if (declared.signedInOnly() && user.viaApiKey()) {
             throw new ApiException(HttpStatus.FORBIDDEN, "api_key_not_allowed",
                     "This needs a signed-in user (access token), not an API key");
         }
-        RequiresScope scope = annotated(method, RequiresScope.class);
-        if (scope == null && user.viaApiKey() && annotated(method, AnyScope.class) == null) {
+        RequiresScope scope = declared.scope();
+        if (scope == null && user.viaApiKey() && !declared.anyScope()) {
             throw new ApiException(HttpStatus.FORBIDDEN, "missing_scope", "API keys may not call this endpoint");
         }
         if (scope != null && !user.has(scope.value())) {
@@ -52,6 +59,14 @@ class AccessRules implements HandlerInterceptor {
                     .with("requiredScope", scope.value().value());
         }
         return true;
+    }
+
+    /** What a handler method declares, looked up once per method (merged annotations are not cheap per request). */
+    private record Declared(boolean adminOnly, boolean signedInOnly, RequiresScope scope, boolean anyScope) {
+        static Declared of(HandlerMethod method) {
+            return new Declared(annotated(method, AdminOnly.class) != null, annotated(method, SignedInOnly.class) != null,
+                    annotated(method, RequiresScope.class), annotated(method, AnyScope.class) != null);
+        }
     }
 
     private static <A extends Annotation> A annotated(HandlerMethod method, Class<A> type) {

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
-/** The catalog table. Read on every quote (a primary-key lookup): every node sees a change at once. */
+/** The catalog table. Models are read through {@link ModelCache}, which a change to a row empties on every node. */
 @Component
 public class CatalogRows {
 

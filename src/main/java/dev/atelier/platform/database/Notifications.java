@@ -27,7 +27,9 @@ import org.springframework.stereotype.Component;
  * <p>Handlers run on the listener's thread, one notification at a time, so they must be quick; an
  * exception in one is logged and the next notification goes on. A lost connection is opened again
  * a second later. Notifications sent while no connection listened are lost, as with any
- * {@code LISTEN}: nothing relies on them alone (streams replay from the database, schedulers poll).
+ * {@code LISTEN}: the streams replay from the database and the schedulers poll, and a part that
+ * keeps what it read (the catalog's models) subscribes with a gap handler, run each time listening
+ * begins on a new connection, and keeps nothing while {@link #connected()} is false.
  */
 @Component
 public class Notifications implements SmartLifecycle {
@@ -37,7 +39,9 @@ public class Notifications implements SmartLifecycle {
 
     private final DataSource dataSource;
     private final Map<String, List<Consumer<String>>> handlers = new ConcurrentHashMap<>();
+    private final List<Runnable> gapHandlers = new CopyOnWriteArrayList<>();
     private volatile boolean listening;
+    private volatile boolean connected;
     private Thread listener;
 
     Notifications(DataSource dataSource) {
@@ -55,6 +59,20 @@ public class Notifications implements SmartLifecycle {
         handlers.computeIfAbsent(channel, name -> new CopyOnWriteArrayList<>()).add(handler);
     }
 
+    /**
+     * {@link #subscribe(String, Consumer)}, and calls {@code afterGap} each time this node begins to
+     * listen on a new connection (the first included): whatever was sent before may never arrive.
+     */
+    public void subscribe(String channel, Consumer<String> handler, Runnable afterGap) {
+        subscribe(channel, handler);
+        gapHandlers.add(afterGap);
+    }
+
+    /** Whether a notification sent now will reach the handlers: the listener is connected and listening. */
+    public boolean connected() {
+        return connected;
+    }
+
     private void listen() {
         while (listening) {
             try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
@@ -62,6 +80,8 @@ public class Notifications implements SmartLifecycle {
                     statement.execute("listen " + channel);
                 }
                 PGConnection pg = connection.unwrap(PGConnection.class);
+                connected = true;
+                gapHandlers.forEach(Notifications::run);
                 while (listening) {
                     PGNotification[] notifications = pg.getNotifications(1000);
                     if (notifications != null) {
@@ -71,6 +91,7 @@ public class Notifications implements SmartLifecycle {
                     }
                 }
             } catch (SQLException | RuntimeException e) {
+                connected = false;
                 if (listening) {
                     log.warn("The notification listener lost its connection; reconnecting", e);
                     pause();
@@ -86,6 +107,14 @@ public class Notifications implements SmartLifecycle {
             } catch (RuntimeException e) {
                 log.warn("A handler of {} failed on a notification", notification.getName(), e);
             }
+        }
+    }
+
+    private static void run(Runnable gapHandler) {
+        try {
+            gapHandler.run();
+        } catch (RuntimeException e) {
+            log.warn("A gap handler failed", e);
         }
     }
 
@@ -108,6 +137,7 @@ public class Notifications implements SmartLifecycle {
     @Override
     public void stop() {
         listening = false;
+        connected = false;
         if (listener != null) {
             try {
                 listener.join(5000);

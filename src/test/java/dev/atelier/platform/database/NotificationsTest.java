@@ -8,6 +8,7 @@ import dev.atelier.test.AtelierTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -72,6 +73,27 @@ class NotificationsTest {
         } finally {
             notifications.stop();
         }
+    }
+
+    @Test
+    void aGapHandlerRunsEachTimeListeningBeginsOnANewConnection() {
+        Notifications notifications = new Notifications(dataSource);
+        AtomicInteger gaps = new AtomicInteger();
+        notifications.subscribe("test_gap", payload -> { }, gaps::incrementAndGet);
+        assertThat(notifications.connected()).isFalse();
+        notifications.start();
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> notifications.connected() && gaps.get() == 1);
+            // the listener's connection is cut, as by a restarted database or a network fault
+            assertThat(jdbc.sql("""
+                    select count(pg_terminate_backend(pid)) from pg_stat_activity
+                    where datname = current_database() and query = 'listen test_gap'""")
+                    .query(Long.class).single()).isEqualTo(1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> notifications.connected() && gaps.get() == 2);
+        } finally {
+            notifications.stop();
+        }
+        assertThat(notifications.connected()).isFalse();
     }
 
     @Test
