@@ -46,7 +46,10 @@ import tools.jackson.databind.JsonNode;
  * <li>The local models' speed: tune and motion through the API, time to succeeded against the
  *     length made, as a multiple of real time.
  * </ol>
- * Run with bench/jobs/run.sh [jobs=5000] [clients=8] [idle jobs=200] [local repeats=3]. With
+ * Run with bench/jobs/run.sh [jobs=5000] [clients=8] [idle jobs=200] [local repeats=3]. Each run
+ * first warms up with {@code -Dbench.warm-up} jobs (5,000 unless set; BENCH_JVM) and prints that
+ * part's figures too, then the measured part's; both say how much of the JVM's CPU went to the JIT
+ * compilers meanwhile (200 jobs, the warm-up before 2026-12-01, left a third of the CPU to them). With
  * {@code -Dbench.submits-only=true} (BENCH_JVM) the node is API-only: submits alone, nothing runs
  * them (each still sends the wake-up NOTIFY an API-only node sends), and only their figures print.
  */
@@ -59,6 +62,8 @@ public final class JobsBench {
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         int idle = args.length > 2 ? Integer.parseInt(args[2]) : 200;
         int repeats = args.length > 3 ? Integer.parseInt(args[3]) : 3;
+        // a node's steady rate needs the JIT (nearly) done; see compilerTicks
+        int warmUp = Integer.getInteger("bench.warm-up", 5000);
         // system properties: application.yml sets the admin from the environment, above default properties
         System.setProperty("atelier.accounts.admin-email", "bench-admin@bench.local");
         System.setProperty("atelier.accounts.admin-password", "bench-admin-password");
@@ -77,7 +82,7 @@ public final class JobsBench {
             String[] user = server.signUp();
             String token = user[0];
             UUID owner = UUID.fromString(user[1]);
-            grant(server, owner, jobs * 2L + 5_000);
+            grant(server, owner, (warmUp + (long) jobs) * 2 + 5_000);
 
             System.out.printf("run as: java %s %s %s (%d jobs, %d client threads, %d idle jobs, %d local repeats)%n",
                     String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()),
@@ -91,12 +96,16 @@ public final class JobsBench {
                     Runtime.getRuntime().maxMemory() / (1 << 20));
 
             if (submitsOnly) {
-                submitsOnly(server, jdbc, token, Math.min(200, jobs), clients, "warm-up");
+                if (warmUp > 0) {
+                    submitsOnly(server, jdbc, token, warmUp, clients, "warm-up (" + warmUp + ")");
+                }
                 submitsOnly(server, jdbc, token, jobs, clients, "measured");
                 return;
             }
             long baseline = heapAfterGc();
-            throughput(server, jdbc, token, owner, Math.min(200, jobs), clients, "warm-up");
+            if (warmUp > 0) {
+                throughput(server, jdbc, token, owner, warmUp, clients, "warm-up (" + warmUp + ")");
+            }
             long before = heapAfterGc();
             boolean tables = Boolean.getBoolean("bench.tables");
             Map<String, long[]> tablesBefore = tables ? tableStats(jdbc) : Map.of();
@@ -191,9 +200,11 @@ public final class JobsBench {
         System.out.printf("  under load: submit to running median %.0f ms, p90 %.0f ms; submit to succeeded median"
                         + " %.0f ms, p90 %.0f ms%n", 1000 * number(stats, "run50"), 1000 * number(stats, "run90"),
                 1000 * number(stats, "end50"), 1000 * number(stats, "end90"));
-        System.out.printf("  CPU per job %.1f ms = JVM %.1f ms (of which about %.1f ms the bench's own HTTP clients)"
-                        + " + PostgreSQL %.1f ms + subprocesses (ffmpeg/ffprobe) %.1f ms; %.1f commits per job%n",
-                jvm + postgres + subprocesses, jvm, clientsMs, postgres, subprocesses,
+        System.out.printf("  CPU per job %.1f ms = JVM %.1f ms (of which about %.1f ms the bench's own HTTP clients and"
+                        + " %.1f ms the JIT compilers) + PostgreSQL %.1f ms + subprocesses (ffmpeg/ffprobe) %.1f ms;"
+                        + " %.1f commits per job%n",
+                jvm + postgres + subprocesses, jvm, clientsMs, 10.0 * (cpuAfter[3] - cpuBefore[3]) / count, postgres,
+                subprocesses,
                 (double) (commitsAfter - commitsBefore) / count);
     }
 
@@ -235,9 +246,10 @@ public final class JobsBench {
         double jvm = 10.0 * (cpuAfter[0] - cpuBefore[0]) / count;
         double postgres = 10.0 * (cpuAfter[2] - cpuBefore[2]) / count;
         System.out.printf("%s: %,d submits from %d client threads in %.1f s = %.0f submits/s (API-only node)%n"
-                        + "  CPU per submit %.1f ms = JVM %.1f ms (of which about %.1f ms the bench's own HTTP clients)"
-                        + " + PostgreSQL %.1f ms; %.1f commits per submit%n", label, count, clients, seconds,
-                count / seconds, jvm + postgres, jvm, clientsMs, postgres,
+                        + "  CPU per submit %.1f ms = JVM %.1f ms (of which about %.1f ms the bench's own HTTP clients and"
+                        + " %.1f ms the JIT compilers) + PostgreSQL %.1f ms; %.1f commits per submit%n", label, count,
+                clients, seconds, count / seconds, jvm + postgres, jvm, clientsMs,
+                10.0 * (cpuAfter[3] - cpuBefore[3]) / count, postgres,
                 (double) (commits(jdbc) - commitsBefore) / count);
     }
 
@@ -366,7 +378,31 @@ public final class JobsBench {
                 }
             }
         }
-        return new long[] {self[0], self[1], postgres};
+        return new long[] {self[0], self[1], postgres, compilerTicks()};
+    }
+
+    /**
+     * CPU ticks of this JVM's JIT compiler threads (part of the JVM's): how much of a run went to
+     * compiling rather than to the jobs. A method runs interpreted, then C1-compiled after a few
+     * hundred calls, and C2-compiled only after thousands, so a path taken once per job is still
+     * being compiled long after a short warm-up.
+     */
+    private static long compilerTicks() throws IOException {
+        long ticks = 0;
+        try (Stream<Path> threads = Files.list(Path.of("/proc/self/task"))) {
+            for (Path thread : threads.toList()) {
+                try {
+                    String stat = Files.readString(thread.resolve("stat"));
+                    if (stat.contains("CompilerThre")) {
+                        long[] own = stat(thread.resolve("stat"));
+                        ticks += own[0];
+                    }
+                } catch (IOException gone) {
+                    // a compiler thread that ended meanwhile (the JVM starts and stops them as needed)
+                }
+            }
+        }
+        return ticks;
     }
 
     /** A process's own CPU ticks and its waited-for children's. */
