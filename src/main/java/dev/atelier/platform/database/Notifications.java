@@ -94,7 +94,9 @@ public class Notifications implements SmartLifecycle {
                 connected = false;
                 if (listening) {
                     log.warn("The notification listener lost its connection; reconnecting", e);
-                    pause();
+                    if (!pause()) {
+                        return; // interrupted: reconnecting at once, again and again, would only spin
+                    }
                 }
             }
         }
@@ -118,11 +120,15 @@ public class Notifications implements SmartLifecycle {
         }
     }
 
-    private static void pause() {
+    /** Waits a second before reconnecting; false if the thread was interrupted meanwhile. */
+    private static boolean pause() {
         try {
             TimeUnit.SECONDS.sleep(1);
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            log.warn("The notification listener was interrupted while reconnecting; it stops");
+            return false;
         }
     }
 
