@@ -24,7 +24,7 @@ ready() {
   local reply=
   { exec 3<>"/dev/tcp/127.0.0.1/$PORT"; } 2>/dev/null || return 1
   printf 'GET /actuator/health/readiness HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n' >&3
-  IFS= read -r -d '' -u 3 reply || true
+  IFS= read -r -t 5 -d '' -u 3 reply || true # a server that accepts but never answers is not ready
   exec 3>&-
   [[ $reply == *'"UP"'* ]]
 }

@@ -394,8 +394,7 @@ public final class JobsBench {
                 try {
                     String stat = Files.readString(thread.resolve("stat"));
                     if (stat.contains("CompilerThre")) {
-                        long[] own = stat(thread.resolve("stat"));
-                        ticks += own[0];
+                        ticks += ticks(stat)[0];
                     }
                 } catch (IOException gone) {
                     // a compiler thread that ended meanwhile (the JVM starts and stops them as needed)
@@ -407,7 +406,11 @@ public final class JobsBench {
 
     /** A process's own CPU ticks and its waited-for children's. */
     private static long[] stat(Path file) throws IOException {
-        String stat = Files.readString(file);
+        return ticks(Files.readString(file));
+    }
+
+    /** {@link #stat(Path)} of a {@code stat} file's text. */
+    private static long[] ticks(String stat) {
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return new long[] {Long.parseLong(fields[11]) + Long.parseLong(fields[12]),
                 Long.parseLong(fields[13]) + Long.parseLong(fields[14])};

@@ -1,6 +1,5 @@
 package dev.atelier.test;
 
-import java.nio.file.Path;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.beans.factory.support.RootBeanDefinition;
@@ -27,7 +26,7 @@ public class TestContextInitializer implements ApplicationContextInitializer<Con
                     // many cached contexts stop at the end of the run: none should wait long for its scheduler
                     "atelier.scheduler.shutdown-wait=1s",
                     "server.shutdown=immediate",
-                    "atelier.data-dir=" + tempDirectory()).applyTo(context);
+                    "atelier.data-dir=" + TempDirectories.create("atelier-test-")).applyTo(context);
         }
         if (environment.getProperty("atelier.accounts.signups-per-address") == null) {
             // every test signs its users up from 127.0.0.1; the sign-up limit has tests of its own
@@ -46,9 +45,5 @@ public class TestContextInitializer implements ApplicationContextInitializer<Con
                 registry.registerBeanDefinition("testClock", clock);
             }
         });
-    }
-
-    private static Path tempDirectory() {
-        return TempDirectories.create("atelier-test-");
     }
 }
